@@ -1,0 +1,10 @@
+namespace Sigma.BuildingBlocks.Contracts;
+
+/// <summary>Names of the authorization policies every module uses.</summary>
+public static class Policies
+{
+    public const string Soumissionnaire = "Soumissionnaire";
+    public const string AdministrateurOrganisme = "AdministrateurOrganisme";
+    public const string Agent = "Agent";
+    public const string Auditeur = "Auditeur";
+}

@@ -1,0 +1,70 @@
+using System.Reflection;
+using FluentValidation;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sigma.BuildingBlocks.Messaging;
+
+namespace Sigma.BuildingBlocks.Modules;
+
+public static class ModuleRegistration
+{
+    /// <summary>
+    /// Gives a module its own Marten store in its own schema (documents and events), with the outbox, the inbox and
+    /// the dispatcher that publishes its outbox after commit.
+    /// </summary>
+    public static IServiceCollection AddModuleStore<TStore>(
+        this IServiceCollection services, ModuleContext context, string schema, Action<StoreOptions> configure)
+        where TStore : class, IDocumentStore
+    {
+        var signal = new OutboxSignal();
+        services.AddMartenStore<TStore>(opts =>
+        {
+            opts.Connection(context.ConnectionString);
+            opts.DatabaseSchemaName = schema;
+            opts.Events.DatabaseSchemaName = schema;
+            opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+            opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+            opts.Events.MetadataConfig.UserNameEnabled = true;
+            opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+            opts.Events.MetadataConfig.CausationIdEnabled = true;
+            opts.Schema.For<OutboxMessage>().Index(m => m.NextAttemptAt);
+            opts.Schema.For<InboxEntry>();
+            opts.Listeners.Add(signal);
+            configure(opts);
+        }).ApplyAllDatabaseChangesOnStartup();
+
+        services.AddSingleton(sp => new OutboxDispatcher<TStore>(
+            sp.GetRequiredService<TStore>(),
+            signal,
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<OutboxOptions>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxDispatcher<TStore>>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher<TStore>>());
+        services.TryAddSingleton(new OutboxOptions());
+        return services;
+    }
+
+    /// <summary>Registers a module's MediatR handlers, validators and MVC controllers and views.</summary>
+    public static IServiceCollection AddModuleApplication(this IServiceCollection services, ModuleContext context, Assembly assembly)
+    {
+        services.TryAddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.TryAddScoped<IMediator, Mediator>();
+        services.Scan(s => s.FromAssemblies(assembly)
+            .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithTransientLifetime());
+        services.AddValidatorsFromAssembly(assembly, includeInternalTypes: true);
+
+        var parts = context.Mvc.PartManager.ApplicationParts;
+        if (!parts.Any(p => p.Name == assembly.GetName().Name))
+        {
+            context.Mvc.AddApplicationPart(assembly);
+        }
+        return services;
+    }
+}

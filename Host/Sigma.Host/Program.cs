@@ -1,0 +1,89 @@
+using System.Globalization;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Sigma.BuildingBlocks.Modules;
+using Sigma.Consultations;
+using Sigma.Documents;
+using Sigma.Host.Web;
+using Sigma.Notification;
+using Sigma.Registration;
+using Sigma.Responses;
+using Sigma.Signature;
+
+var builder = WebApplication.CreateBuilder(args);
+var database = Database.Resolve(builder.Configuration);
+builder.Services.AddSingleton(database);
+builder.Services.AddSingleton(TimeProvider.System);
+
+var mvc = builder.Services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddRazorOptions(o =>
+    {
+        // Views live beside their feature slice: Features/<Controller>/<View>.cshtml in each module.
+        o.ViewLocationFormats.Insert(0, "/Features/{1}/{0}.cshtml");
+        o.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
+    });
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "sigma.antiforgery";
+    o.FormFieldName = "__RequestVerificationToken";
+});
+builder.Services.AddSigmaAuthorization();
+
+var modules = new ModuleContext(builder.Configuration, database.ConnectionString, mvc);
+builder.Services.AddRegistrationModule(modules);
+builder.Services.AddConsultationsModule(modules);
+builder.Services.AddResponsesModule(modules);
+builder.Services.AddDocumentsModule(modules);
+builder.Services.AddNotificationModule(modules);
+builder.Services.AddSignatureModule(modules);
+
+builder.Services.AddHangfire(c => c
+    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+    .UseSimpleAssemblyNameTypeSerializer()
+    .UseRecommendedSerializerSettings()
+    .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString),
+        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }));
+builder.Services.AddHangfireServer(o =>
+{
+    o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+    o.WorkerCount = builder.Configuration.GetValue("Sigma:Hangfire:Workers", 4);
+    o.Queues = ["courriels", "default"];
+});
+builder.Services.AddHealthChecks().AddCheck<SanteCheck>("postgresql-hangfire");
+
+var app = builder.Build();
+database.StopWith(app.Lifetime);
+
+var fr = new CultureInfo("fr-FR");
+CultureInfo.DefaultThreadCurrentCulture = fr;
+CultureInfo.DefaultThreadCurrentUICulture = fr;
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(fr),
+    SupportedCultures = [fr],
+    SupportedUICultures = [fr],
+});
+app.UseExceptionHandler("/erreur/500");
+app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseMiddleware<EnTetesSecurite>();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapHangfireDashboard("/hangfire", new DashboardOptions
+{
+    Authorization = [new TableauDeBordHangfireAgents()],
+    DashboardTitle = "Sigma — tâches de fond",
+    AppPath = "/",
+});
+app.MapControllers();
+app.Services.UseNotificationModule();
+
+app.Run();
+
+/// <summary>Entry point, visible to the web tests.</summary>
+public partial class Program;

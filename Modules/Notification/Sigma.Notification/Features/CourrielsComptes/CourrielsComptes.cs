@@ -1,0 +1,61 @@
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Sigma.BuildingBlocks.Time;
+using Sigma.Notification.Infrastructure;
+using Sigma.Registration.Contracts;
+
+namespace Sigma.Notification.Features.CourrielsComptes;
+
+/// <summary>The mails about accounts: welcome, invitation, "inscrit simple" notice, password reset, lock.</summary>
+internal sealed class OrganisationInscriteCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<OrganisationInscriteIntegrationEvent>(s, c, j, cfg)
+{
+    protected override IEnumerable<CourrielDu> Courriels(OrganisationInscriteIntegrationEvent e) =>
+    [
+        new(e.AdministrateurEmail, "inscription", new
+        {
+            e.RaisonSociale, e.Siret, NomComplet = e.AdministrateurNomComplet, Identifiant = e.AdministrateurIdentifiant,
+            UrlConnexion = $"{UrlPublique}/connexion",
+        }),
+    ];
+}
+
+internal sealed class CompteInviteCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<CompteInviteIntegrationEvent>(s, c, j, cfg)
+{
+    protected override IEnumerable<CourrielDu> Courriels(CompteInviteIntegrationEvent e) =>
+    [
+        new(e.Email, "invitation", new { e.RaisonSociale, e.NomComplet, e.InvitePar, e.Identifiant, ExpireLe = e.ExpireLe.Affiche(), Lien = e.LienActivation }),
+    ];
+}
+
+internal sealed class InscritSimpleCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<InscritSimpleCreeIntegrationEvent>(s, c, j, cfg)
+{
+    protected override IEnumerable<CourrielDu> Courriels(InscritSimpleCreeIntegrationEvent e) =>
+        e.EmailsAdministrateurs.Select(admin => new CourrielDu(admin, "inscrit-simple", new
+        {
+            e.RaisonSociale, e.Siret, e.NomComplet, e.Identifiant, e.Email, UrlComptes = $"{UrlPublique}/organisation/comptes",
+        }));
+}
+
+internal sealed class ReinitialisationCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<ReinitialisationMotDePasseDemandeeIntegrationEvent>(s, c, j, cfg)
+{
+    protected override IEnumerable<CourrielDu> Courriels(ReinitialisationMotDePasseDemandeeIntegrationEvent e) =>
+    [
+        new(e.Email, "reinitialisation", new { e.NomComplet, e.Identifiant, ExpireLe = e.ExpireLe.Affiche(), e.Lien }),
+    ];
+}
+
+internal sealed class VerrouillageCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<CompteVerrouilleIntegrationEvent>(s, c, j, cfg)
+{
+    protected override IEnumerable<CourrielDu> Courriels(CompteVerrouilleIntegrationEvent e) =>
+    [
+        new(e.Email, "verrouillage", new
+        {
+            e.NomComplet, e.Identifiant, Jusqua = e.VerrouilleJusqua.Affiche(), UrlMotDePasseOublie = $"{UrlPublique}/mot-de-passe-oublie",
+        }),
+    ];
+}

@@ -1,0 +1,30 @@
+namespace Sigma.Registration.Domain;
+
+/// <summary>A training organisation's establishment, identified by its SIRET: one per SIRET on the platform.</summary>
+public sealed record Organisation(
+    Guid Id, string Siret, string Siren, string RaisonSociale, string CodeNaf, Adresse Adresse, string Telephone,
+    DateTimeOffset InscriteLe)
+{
+    public static Organisation Create(OrganisationInscrite e) =>
+        new(e.OrganisationId, e.Siret, e.Siren, e.RaisonSociale, e.CodeNaf, e.Adresse, e.Telephone, e.InscriteLe);
+
+    /// <summary>The first account of an organisation is its administrator, created in the same step.</summary>
+    public static (OrganisationInscrite Organisation, CompteCree Administrateur) Inscrire(
+        Guid organisationId, Guid compteId, string siret, string raisonSociale, string codeNaf, Adresse adresse,
+        string telephone, NouveauCompte administrateur, string motDePasseHache, DateTimeOffset maintenant)
+    {
+        if (Domain.Siret.Erreur(siret) is { } erreur)
+        {
+            throw new Sigma.BuildingBlocks.Domain.DomainException(erreur, nameof(Siret));
+        }
+        var chiffres = Domain.Siret.Nettoyer(siret);
+        var inscrite = new OrganisationInscrite(organisationId, chiffres, Domain.Siret.Siren(chiffres), raisonSociale.Trim(),
+            codeNaf, adresse, telephone.Trim(), compteId, maintenant);
+        var admin = Compte.Creer(compteId, organisationId, administrateur, Sigma.BuildingBlocks.Contracts.Roles.AdministrateurOrganisme,
+            motDePasseHache, OrigineCompte.Inscription, compteId, maintenant);
+        return (inscrite, admin);
+    }
+}
+
+/// <summary>What a person types to get an account.</summary>
+public sealed record NouveauCompte(string Identifiant, string Email, string Prenom, string Nom);

@@ -1,0 +1,39 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Web;
+
+namespace Sigma.Registration.Features.DefinirMotDePasse;
+
+[AllowAnonymous]
+[Route("mot-de-passe/definir")]
+public sealed class DefinirMotDePasseController(IMediator mediator, IValidator<DefinirMotDePasse> validator) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Index(Guid compte, string? jeton) =>
+        View(new DefinirMotDePasse { Compte = compte, Jeton = jeton });
+
+    [HttpPost("")]
+    public async Task<IActionResult> Index(DefinirMotDePasse form, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(form, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return View(form);
+        }
+        try
+        {
+            var identifiant = await mediator.Send(form, ct);
+            TempData["Message"] = $"Le mot de passe du compte « {identifiant} » est enregistré. Vous pouvez vous identifier.";
+            return Redirect("/connexion");
+        }
+        catch (DomainException refus)
+        {
+            refus.AddTo(ModelState);
+            return View(form);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using FluentValidation;
+using Marten;
+using MediatR;
+using Sigma.BuildingBlocks.Contracts;
+using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Messaging;
+using Sigma.Registration.Contracts;
+using Sigma.Registration.Domain;
+using Sigma.Registration.Infrastructure;
+
+namespace Sigma.Registration.Features.InscriptionSimple;
+
+/// <summary>
+/// "Inscrit simple": someone of an already registered organisation creates a user account with its SIRET
+/// (the guide's answer to lost credentials); the organisation's administrators are told by mail.
+/// </summary>
+public sealed class CreerInscritSimple : IRequest<Guid>, IChampsCompte, IChampsMotDePasse
+{
+    public string? Siret { get; set; }
+    public string? Identifiant { get; set; }
+    public string? Email { get; set; }
+    public string? Prenom { get; set; }
+    public string? Nom { get; set; }
+    public string? MotDePasse { get; set; }
+    public string? ConfirmationMotDePasse { get; set; }
+}
+
+internal sealed class CreerInscritSimpleValidator : AbstractValidator<CreerInscritSimple>
+{
+    public CreerInscritSimpleValidator()
+    {
+        RuleFor(x => x.Siret).Custom((siret, ctx) =>
+        {
+            if (Domain.Siret.Erreur(siret) is { } erreur)
+            {
+                ctx.AddFailure(erreur);
+            }
+        });
+        Include(new ChampsCompteValidator());
+        Include(new ChampsMotDePasseValidator());
+    }
+}
+
+internal sealed class CreerInscritSimpleHandler(IRegistrationStore store, MotsDePasse motsDePasse, TimeProvider clock)
+    : IRequestHandler<CreerInscritSimple, Guid>
+{
+    public async Task<Guid> Handle(CreerInscritSimple r, CancellationToken ct)
+    {
+        var maintenant = clock.GetUtcNow();
+        var siret = Domain.Siret.Nettoyer(r.Siret);
+        await using var session = store.LightweightSession();
+        var organisation = await session.Query<Organisation>().FirstOrDefaultAsync(o => o.Siret == siret, ct)
+            ?? throw new DomainException("Aucun organisme n'est inscrit avec ce SIRET. Inscrivez d'abord l'organisme (Nouvel utilisateur > S'inscrire).", nameof(r.Siret));
+        var identifiant = Compte.Normaliser(r.Identifiant!);
+        if (await session.Query<Compte>().AnyAsync(c => c.IdentifiantNormalise == identifiant, ct))
+        {
+            throw new DomainException(Messages.IdentifiantPris, nameof(r.Identifiant));
+        }
+        var administrateurs = await session.Query<Compte>()
+            .Where(c => c.OrganisationId == organisation.Id && c.Role == Roles.AdministrateurOrganisme && c.Actif)
+            .Select(c => c.Email).ToListAsync(ct);
+
+        var compteId = Guid.NewGuid();
+        var cree = Compte.Creer(compteId, organisation.Id, new NouveauCompte(r.Identifiant!, r.Email!, r.Prenom!, r.Nom!),
+            Roles.UtilisateurOrganisme, motsDePasse.Hacher(r.MotDePasse!), OrigineCompte.InscriptionSimple, compteId, maintenant);
+        session.LastModifiedBy = cree.Identifiant;
+        session.Events.StartStream<Compte>(compteId, cree);
+        session.Publish(new InscritSimpleCreeIntegrationEvent(compteId, organisation.Id, organisation.RaisonSociale, organisation.Siret,
+            cree.Identifiant, cree.Email, $"{cree.Prenom} {cree.Nom}", administrateurs.Distinct().ToList()) { OccurredAt = maintenant });
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception ex) when (MartenRegistration.EstDoublon(ex, "identifiant"))
+        {
+            throw new DomainException(Messages.IdentifiantPris, nameof(r.Identifiant));
+        }
+        return compteId;
+    }
+}

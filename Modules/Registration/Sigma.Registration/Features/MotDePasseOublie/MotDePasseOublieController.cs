@@ -1,0 +1,29 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Sigma.BuildingBlocks.Web;
+
+namespace Sigma.Registration.Features.MotDePasseOublie;
+
+[AllowAnonymous]
+[Route("mot-de-passe-oublie")]
+public sealed class MotDePasseOublieController(IMediator mediator, IConfiguration configuration) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Index() => View(new DemanderReinitialisation());
+
+    [HttpPost("")]
+    public async Task<IActionResult> Index(DemanderReinitialisation form, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(form.Email) || !form.Email.Contains('@'))
+        {
+            ModelState.AddModelError(nameof(form.Email), "Saisissez l'adresse électronique renseignée dans votre compte (ex. : nom@organisme.fr).");
+            return View(form);
+        }
+        form.UrlPublique = Urls.Publique(Request, configuration);
+        await mediator.Send(form, ct);
+        ViewData["Envoye"] = true;
+        return View(form);
+    }
+}

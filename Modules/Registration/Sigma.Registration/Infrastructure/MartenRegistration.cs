@@ -1,0 +1,34 @@
+using Marten;
+using Marten.Exceptions;
+using JasperFx.Events.Projections;
+using Npgsql;
+using Sigma.Registration.Domain;
+
+namespace Sigma.Registration.Infrastructure;
+
+internal static class MartenRegistration
+{
+    public static void Configure(StoreOptions opts)
+    {
+        opts.Events.AddEventType<OrganisationInscrite>();
+        opts.Events.AddEventType<CompteCree>();
+        opts.Events.AddEventType<CompteDesactive>();
+        opts.Events.AddEventType<CompteReactive>();
+        opts.Events.AddEventType<ConnexionReussie>();
+        opts.Events.AddEventType<ConnexionEchouee>();
+        opts.Events.AddEventType<CompteVerrouille>();
+        opts.Events.AddEventType<Deconnecte>();
+        opts.Events.AddEventType<ReinitialisationMotDePasseDemandee>();
+        opts.Events.AddEventType<MotDePasseDefini>();
+
+        opts.Projections.Snapshot<Organisation>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<Compte>(SnapshotLifecycle.Inline);
+        opts.Schema.For<Organisation>().UniqueIndex(o => o.Siret);
+        opts.Schema.For<Compte>().UniqueIndex(c => c.IdentifiantNormalise).Index(c => c.OrganisationId).Index(c => c.Email);
+    }
+
+    /// <summary>True when a commit failed on one of the unique indexes (a concurrent duplicate SIRET or identifiant).</summary>
+    public static bool EstDoublon(Exception ex, string colonne) =>
+        (ex as MartenCommandException)?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
+        && (pg.ConstraintName ?? pg.MessageText).Contains(colonne, StringComparison.OrdinalIgnoreCase);
+}
