@@ -31,6 +31,9 @@ builder.Services.AddAntiforgery(o =>
     o.FormFieldName = "__RequestVerificationToken";
 });
 builder.Services.AddSigmaAuthorization();
+// French pages: accented letters are written as they are, not as numeric entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 var modules = new ModuleContext(builder.Configuration, database.ConnectionString, mvc);
 builder.Services.AddRegistrationModule(modules);

@@ -10,7 +10,7 @@ namespace Sigma.BuildingBlocks.Web;
 /// next to the field. Passwords are never sent back.
 /// </summary>
 [HtmlTargetElement("dsfr-input", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class DsfrInputTagHelper : TagHelper
+public sealed class DsfrInputTagHelper(HtmlEncoder enc) : TagHelper
 {
     [HtmlAttributeName("asp-for")]
     public ModelExpression For { get; set; } = default!;
@@ -30,7 +30,6 @@ public sealed class DsfrInputTagHelper : TagHelper
     {
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
-        var enc = HtmlEncoder.Default;
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
         var value = Type == "password" ? "" : entry?.AttemptedValue ?? For.Model?.ToString() ?? "";
         var hasError = errors.Count > 0;
@@ -84,7 +83,7 @@ public sealed class DsfrInputTagHelper : TagHelper
 
 /// <summary>The list of what is wrong, at the top of a form, each item linking to its field.</summary>
 [HtmlTargetElement("dsfr-erreurs", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class DsfrErreursTagHelper : TagHelper
+public sealed class DsfrErreursTagHelper(HtmlEncoder enc) : TagHelper
 {
     [ViewContext, HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
@@ -97,7 +96,6 @@ public sealed class DsfrErreursTagHelper : TagHelper
             output.SuppressOutput();
             return;
         }
-        var enc = HtmlEncoder.Default;
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "fr-alert fr-alert--error fr-mb-4w");

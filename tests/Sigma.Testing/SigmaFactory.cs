@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Xunit;
+
+namespace Sigma.Testing;
+
+/// <summary>
+/// Sigma in-process (WebApplicationFactory) on its own fresh database and a real in-process SMTP server.
+/// Use it as a class fixture; the test assembly must not run classes in parallel (Hangfire's storage is global).
+/// </summary>
+public class SigmaFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = default!;
+    public SmtpDeTest Smtp { get; private set; } = default!;
+
+    public const string UrlPublique = "http://sigma.test";
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Smtp = await SmtpDeTest.StartAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Sigma", Database.ConnectionString);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Smtp.Port.ToString());
+        builder.UseSetting("Smtp:Securite", "None");
+        builder.UseSetting("Sigma:UrlPublique", UrlPublique);
+        builder.UseSetting("Sigma:DonneesDemo", "true");
+        builder.UseSetting("Sigma:Hangfire:Workers", "2");
+    }
+
+    /// <summary>A browser-like client: cookies kept, redirects not followed, so that tests see them.</summary>
+    public HttpClient Navigateur() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+/// <summary>Form posts the way a browser sends them: with the antiforgery token of the page.</summary>
+public static partial class Formulaires
+{
+    public static async Task<string> JetonAsync(this HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        var match = Jeton().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"Pas de jeton antiforgery sur {page}");
+    }
+
+    public static async Task<HttpResponseMessage> PosterAsync(this HttpClient client, string page, string action, IDictionary<string, string> champs)
+    {
+        var valeurs = new Dictionary<string, string>(champs) { ["__RequestVerificationToken"] = await client.JetonAsync(page) };
+        return await client.PostAsync(action, new FormUrlEncodedContent(valeurs));
+    }
+
+    public static async Task<HttpResponseMessage> ConnecterAsync(this HttpClient client, string identifiant, string motDePasse) =>
+        await client.PosterAsync("/connexion", "/connexion", new Dictionary<string, string> { ["Identifiant"] = identifiant, ["MotDePasse"] = motDePasse });
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Jeton();
+}
