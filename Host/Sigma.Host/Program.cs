@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -31,6 +32,10 @@ builder.Services.AddAntiforgery(o =>
     o.FormFieldName = "__RequestVerificationToken";
 });
 builder.Services.AddSigmaAuthorization();
+// Cookie and antiforgery keys survive restarts and are shared by every node that points at the same folder.
+builder.Services.AddDataProtection().SetApplicationName("Sigma")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["Sigma:DataProtection:Dossier"] is { Length: > 0 } cles
+        ? cles : Path.Combine(Path.GetDirectoryName(Sigma.BuildingBlocks.Persistence.EmbeddedPostgres.DefaultDataDirectory())!, "cles")));
 // French pages: accented letters are written as they are, not as numeric entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
