@@ -17,18 +17,30 @@ public class SigmaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const string UrlPublique = "http://sigma.test";
 
+    /// <summary>The port Sigma sends mail to; the test SMTP server listens there unless the test starts it later.</summary>
+    public int SmtpPort { get; private set; }
+
+    protected virtual bool DemarrerSmtp => true;
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Smtp = await SmtpDeTest.StartAsync();
+        SmtpPort = SmtpDeTest.PortLibre();
+        if (DemarrerSmtp)
+        {
+            Smtp = await SmtpDeTest.StartAsync(SmtpPort);
+        }
     }
+
+    /// <summary>Starts the SMTP server late, for tests of a server that was down.</summary>
+    public async Task DemarrerSmtpAsync() => Smtp = await SmtpDeTest.StartAsync(SmtpPort);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Sigma", Database.ConnectionString);
         builder.UseSetting("Smtp:Host", "127.0.0.1");
-        builder.UseSetting("Smtp:Port", Smtp.Port.ToString());
+        builder.UseSetting("Smtp:Port", SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Smtp:Securite", "None");
         builder.UseSetting("Sigma:UrlPublique", UrlPublique);
         builder.UseSetting("Sigma:DonneesDemo", "true");
@@ -41,7 +53,10 @@ public class SigmaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await Smtp.DisposeAsync();
+        if (Smtp is not null)
+        {
+            await Smtp.DisposeAsync();
+        }
         await Database.DisposeAsync();
     }
 }

@@ -16,13 +16,17 @@ public sealed class SmtpDeTest : IAsyncDisposable
 
     public IReadOnlyList<CourrielCapte> Courriels => _capteur.Courriels;
 
-    public static async Task<SmtpDeTest> StartAsync()
+    public static int PortLibre()
     {
         using var ecoute = new TcpListener(IPAddress.Loopback, 0);
         ecoute.Start();
-        var port = ((IPEndPoint)ecoute.LocalEndpoint).Port;
-        ecoute.Stop();
-        var capteur = new CapteurCourriels(port, null, NullLogger<CapteurCourriels>.Instance);
+        return ((IPEndPoint)ecoute.LocalEndpoint).Port;
+    }
+
+    public static async Task<SmtpDeTest> StartAsync(int? port = null)
+    {
+        port ??= PortLibre();
+        var capteur = new CapteurCourriels(port.Value, null, NullLogger<CapteurCourriels>.Instance);
         await capteur.StartAsync(CancellationToken.None);
         return new SmtpDeTest(capteur);
     }
