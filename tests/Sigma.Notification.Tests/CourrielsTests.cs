@@ -88,8 +88,15 @@ public class SmtpEnPanneTests(SigmaSmtpEnPanne sigma) : IClassFixture<SigmaSmtpE
 
         var recu = await sigma.Smtp.AttendreAsync(email, delai: TimeSpan.FromSeconds(60));
         recu.Sujet.ShouldBe("Votre compte Sigma est verrouillé temporairement");
-        await using var verification = store.QuerySession();
-        (await verification.LoadAsync<Courriel>(courriel.Id))!.EnvoyeLe.ShouldNotBeNull();
+        // The job records the delivery just after the SMTP server accepted it.
+        Courriel? envoye = null;
+        for (var i = 0; i < 50 && envoye?.EnvoyeLe is null; i++)
+        {
+            await Task.Delay(200);
+            await using var verification = store.QuerySession();
+            envoye = await verification.LoadAsync<Courriel>(courriel.Id);
+        }
+        envoye!.EnvoyeLe.ShouldNotBeNull();
         sigma.Smtp.Courriels.Count(c => c.A.Contains(email)).ShouldBe(1);
     }
 }
