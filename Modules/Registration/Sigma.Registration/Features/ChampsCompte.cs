@@ -52,6 +52,19 @@ internal sealed class ChampsMotDePasseValidator : AbstractValidator<IChampsMotDe
     }
 }
 
+internal static class ReglesSiret
+{
+    /// <summary>The SIRET rule with its French explanation (SIREN alone, letters, length, Luhn keys).</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> SiretValide<T>(this IRuleBuilder<T, string?> regle) =>
+        regle.Custom((siret, ctx) =>
+        {
+            if (Siret.Erreur(siret) is { } erreur)
+            {
+                ctx.AddFailure(erreur);
+            }
+        });
+}
+
 internal static class Messages
 {
     public const string IdentifiantPris = "Cet identifiant est déjà utilisé. Choisissez-en un autre.";

@@ -2,7 +2,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Web;
 
 namespace Sigma.Registration.Features.DefinirMotDePasse;
@@ -16,24 +15,10 @@ public sealed class DefinirMotDePasseController(IMediator mediator, IValidator<D
         View(new DefinirMotDePasse { Compte = compte, Jeton = jeton });
 
     [HttpPost("")]
-    public async Task<IActionResult> Index(DefinirMotDePasse form, CancellationToken ct)
-    {
-        var validation = await validator.ValidateAsync(form, ct);
-        if (!validation.IsValid)
+    public Task<IActionResult> Index(DefinirMotDePasse form, CancellationToken ct) =>
+        this.SoumettreAsync(form, validator, mediator, (string identifiant) =>
         {
-            validation.AddTo(ModelState);
-            return View(form);
-        }
-        try
-        {
-            var identifiant = await mediator.Send(form, ct);
             TempData["Message"] = $"Le mot de passe du compte « {identifiant} » est enregistré. Vous pouvez vous identifier.";
             return Redirect("/connexion");
-        }
-        catch (DomainException refus)
-        {
-            refus.AddTo(ModelState);
-            return View(form);
-        }
-    }
+        }, ct);
 }

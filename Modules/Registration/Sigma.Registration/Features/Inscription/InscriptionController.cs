@@ -2,7 +2,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Web;
 
 namespace Sigma.Registration.Features.Inscription;
@@ -15,27 +14,12 @@ public sealed class InscriptionController(IMediator mediator, IValidator<Inscrir
     public IActionResult Index() => View(new InscrireOrganisation());
 
     [HttpPost("")]
-    public async Task<IActionResult> Index(InscrireOrganisation form, CancellationToken ct)
-    {
-        var validation = await validator.ValidateAsync(form, ct);
-        if (!validation.IsValid)
+    public Task<IActionResult> Index(InscrireOrganisation form, CancellationToken ct) =>
+        this.SoumettreAsync(form, validator, mediator, (Guid _) =>
         {
-            validation.AddTo(ModelState);
-            return View(form);
-        }
-        try
-        {
-            await mediator.Send(form, ct);
-        }
-        catch (DomainException refus)
-        {
-            refus.AddTo(ModelState);
-            ViewData["SiretDejaInscrit"] = refus.Message == InscrireOrganisationHandler.SiretDejaInscrit;
-            return View(form);
-        }
-        TempData["Identifiant"] = form.Identifiant;
-        return RedirectToAction(nameof(Confirmation));
-    }
+            TempData["Identifiant"] = form.Identifiant;
+            return RedirectToAction(nameof(Confirmation));
+        }, ct);
 
     [HttpGet("confirmation")]
     public IActionResult Confirmation() => View(model: TempData["Identifiant"] as string);

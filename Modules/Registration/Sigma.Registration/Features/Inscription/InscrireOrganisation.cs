@@ -33,13 +33,7 @@ internal sealed class InscrireOrganisationValidator : AbstractValidator<Inscrire
 {
     public InscrireOrganisationValidator()
     {
-        RuleFor(x => x.Siret).Custom((siret, ctx) =>
-        {
-            if (Domain.Siret.Erreur(siret) is { } erreur)
-            {
-                ctx.AddFailure(erreur);
-            }
-        });
+        RuleFor(x => x.Siret).SiretValide();
         RuleFor(x => x.RaisonSociale).NotEmpty().WithMessage("La raison sociale est obligatoire.")
             .MaximumLength(200).WithMessage("La raison sociale ne doit pas dépasser 200 caractères.");
         RuleFor(x => x.CodeNaf).Cascade(CascadeMode.Stop)

@@ -29,13 +29,7 @@ internal sealed class CreerInscritSimpleValidator : AbstractValidator<CreerInscr
 {
     public CreerInscritSimpleValidator()
     {
-        RuleFor(x => x.Siret).Custom((siret, ctx) =>
-        {
-            if (Domain.Siret.Erreur(siret) is { } erreur)
-            {
-                ctx.AddFailure(erreur);
-            }
-        });
+        RuleFor(x => x.Siret).SiretValide();
         Include(new ChampsCompteValidator());
         Include(new ChampsMotDePasseValidator());
     }
