@@ -6,37 +6,34 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 namespace Sigma.BuildingBlocks.Web;
 
 /// <summary>
-/// A DSFR input group: label, hint, the value the user typed (kept after an error) and the French error message
-/// next to the field. Passwords are never sent back.
+/// A DSFR form group: label, hint, the value the user typed (kept after an error) and the French error message next
+/// to the field. Subclasses write the control itself.
 /// </summary>
-[HtmlTargetElement("dsfr-input", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class DsfrInputTagHelper(HtmlEncoder enc) : TagHelper
+public abstract class DsfrChampTagHelper(HtmlEncoder enc, string groupe) : TagHelper
 {
     [HtmlAttributeName("asp-for")]
     public ModelExpression For { get; set; } = default!;
 
     public string Label { get; set; } = "";
     public string? Hint { get; set; }
-    public string Type { get; set; } = "text";
     public bool Required { get; set; }
-    public string? Autocomplete { get; set; }
-    public string? Inputmode { get; set; }
-    public int? Maxlength { get; set; }
 
     [ViewContext, HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
+
+    protected HtmlEncoder Enc => enc;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
-        var value = Type == "password" ? "" : entry?.AttemptedValue ?? For.Model?.ToString() ?? "";
+        var value = entry?.AttemptedValue ?? For.Model?.ToString() ?? "";
         var hasError = errors.Count > 0;
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", hasError ? "fr-input-group fr-input-group--error" : "fr-input-group");
+        output.Attributes.SetAttribute("class", hasError ? $"fr-{groupe}-group fr-{groupe}-group--error" : $"fr-{groupe}-group");
         var html = new System.Text.StringBuilder();
         html.Append($"<label class=\"fr-label\" for=\"{id}\">{enc.Encode(Label)}");
         if (Required)
@@ -48,29 +45,9 @@ public sealed class DsfrInputTagHelper(HtmlEncoder enc) : TagHelper
             html.Append($"<span class=\"fr-hint-text\">{enc.Encode(Hint)}</span>");
         }
         html.Append("</label>");
-        html.Append($"<input class=\"fr-input{(hasError ? " fr-input--error" : "")}\" id=\"{id}\" name=\"{enc.Encode(name)}\" type=\"{enc.Encode(Type)}\" value=\"{enc.Encode(value)}\"");
-        html.Append($" aria-describedby=\"{id}-messages\"");
-        if (hasError)
-        {
-            html.Append(" aria-invalid=\"true\"");
-        }
-        if (Required)
-        {
-            html.Append(" required aria-required=\"true\"");
-        }
-        if (Autocomplete is not null)
-        {
-            html.Append($" autocomplete=\"{enc.Encode(Autocomplete)}\"");
-        }
-        if (Inputmode is not null)
-        {
-            html.Append($" inputmode=\"{enc.Encode(Inputmode)}\"");
-        }
-        if (Maxlength is not null)
-        {
-            html.Append($" maxlength=\"{Maxlength}\"");
-        }
-        html.Append('>');
+        var attributs = $" id=\"{id}\" name=\"{enc.Encode(name)}\" aria-describedby=\"{id}-messages\"" +
+            (hasError ? " aria-invalid=\"true\"" : "") + (Required ? " required aria-required=\"true\"" : "");
+        html.Append(Controle(attributs, value, hasError));
         html.Append($"<div class=\"fr-messages-group\" id=\"{id}-messages\" aria-live=\"polite\">");
         foreach (var error in errors)
         {
@@ -78,6 +55,57 @@ public sealed class DsfrInputTagHelper(HtmlEncoder enc) : TagHelper
         }
         html.Append("</div>");
         output.Content.SetHtmlContent(html.ToString());
+    }
+
+    /// <summary>The control's HTML, given its common attributes and the value to show.</summary>
+    protected abstract string Controle(string attributs, string valeur, bool erreur);
+}
+
+/// <summary>A DSFR text input; passwords are never sent back.</summary>
+[HtmlTargetElement("dsfr-input", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class DsfrInputTagHelper(HtmlEncoder enc) : DsfrChampTagHelper(enc, "input")
+{
+    public string Type { get; set; } = "text";
+    public string? Autocomplete { get; set; }
+    public string? Inputmode { get; set; }
+    public int? Maxlength { get; set; }
+
+    protected override string Controle(string attributs, string valeur, bool erreur) =>
+        $"<input class=\"fr-input{(erreur ? " fr-input--error" : "")}\"{attributs} type=\"{Enc.Encode(Type)}\" value=\"{Enc.Encode(Type == "password" ? "" : valeur)}\"" +
+        (Autocomplete is null ? "" : $" autocomplete=\"{Enc.Encode(Autocomplete)}\"") +
+        (Inputmode is null ? "" : $" inputmode=\"{Enc.Encode(Inputmode)}\"") +
+        (Maxlength is null ? "" : $" maxlength=\"{Maxlength}\"") + ">";
+}
+
+/// <summary>A DSFR multi-line text input.</summary>
+[HtmlTargetElement("dsfr-textarea", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class DsfrTextareaTagHelper(HtmlEncoder enc) : DsfrChampTagHelper(enc, "input")
+{
+    public int Rows { get; set; } = 5;
+
+    protected override string Controle(string attributs, string valeur, bool erreur) =>
+        $"<textarea class=\"fr-input{(erreur ? " fr-input--error" : "")}\"{attributs} rows=\"{Rows}\">{Enc.Encode(valeur)}</textarea>";
+}
+
+/// <summary>A DSFR select over the given options (value, label).</summary>
+[HtmlTargetElement("dsfr-select", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class DsfrSelectTagHelper(HtmlEncoder enc) : DsfrChampTagHelper(enc, "select")
+{
+    public IEnumerable<KeyValuePair<string, string>> Options { get; set; } = [];
+    public string? Vide { get; set; } = "Sélectionnez une option";
+
+    protected override string Controle(string attributs, string valeur, bool erreur)
+    {
+        var html = new System.Text.StringBuilder($"<select class=\"fr-select{(erreur ? " fr-select--error" : "")}\"{attributs}>");
+        if (Vide is not null)
+        {
+            html.Append($"<option value=\"\" disabled{(valeur.Length == 0 ? " selected" : "")} hidden>{Enc.Encode(Vide)}</option>");
+        }
+        foreach (var (cle, libelle) in Options)
+        {
+            html.Append($"<option value=\"{Enc.Encode(cle)}\"{(cle == valeur ? " selected" : "")}>{Enc.Encode(libelle)}</option>");
+        }
+        return html.Append("</select>").ToString();
     }
 }
 

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+
+namespace Sigma.BuildingBlocks.Stockage;
+
+/// <summary>
+/// Files kept on disk under <c>Sigma:Stockage:Dossier</c> (a shared folder when several nodes run). Writes are streamed
+/// (never held whole in memory), hashed on the way, and land under their final name only once complete.
+/// </summary>
+public sealed class StockageFichiers(IConfiguration configuration)
+{
+    public string Racine { get; } = configuration["Sigma:Stockage:Dossier"] is { Length: > 0 } d ? d : Path.Combine(DossierDonnees(configuration), "fichiers");
+
+    /// <summary>Sigma's data folder: <c>Sigma:DataDirectory</c>, or /var/lib/sigma as root, ~/.local/share/sigma otherwise.</summary>
+    public static string DossierDonnees(IConfiguration configuration) =>
+        configuration["Sigma:DataDirectory"] is { Length: > 0 } data ? data
+        : Environment.UserName == "root" ? "/var/lib/sigma"
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "sigma");
+
+    public async Task<(long Taille, string Sha256)> EcrireAsync(string cle, Stream source, long tailleMax, CancellationToken ct)
+    {
+        var chemin = Chemin(cle);
+        Directory.CreateDirectory(Path.GetDirectoryName(chemin)!);
+        var temporaire = chemin + ".partiel";
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var tampon = new byte[81920];
+        long taille = 0;
+        await using (var cible = new FileStream(temporaire, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        {
+            int lus;
+            while ((lus = await source.ReadAsync(tampon, ct)) > 0)
+            {
+                taille += lus;
+                if (taille > tailleMax)
+                {
+                    throw new FichierTropGrosException(tailleMax);
+                }
+                sha.AppendData(tampon, 0, lus);
+                await cible.WriteAsync(tampon.AsMemory(0, lus), ct);
+            }
+        }
+        File.Move(temporaire, chemin, overwrite: true);
+        return (taille, Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant());
+    }
+
+    public Stream Ouvrir(string cle) => new FileStream(Chemin(cle), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+
+    public bool Existe(string cle) => File.Exists(Chemin(cle));
+
+    private string Chemin(string cle)
+    {
+        if (cle.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(cle))
+        {
+            throw new ArgumentException("Clé de stockage invalide", nameof(cle));
+        }
+        return Path.Combine(Racine, cle);
+    }
+}
+
+public sealed class FichierTropGrosException(long tailleMax)
+    : Exception($"Le fichier dépasse la taille maximale autorisée ({tailleMax / (1024 * 1024)} Mo).");

@@ -1,0 +1,82 @@
+using Marten;
+using MediatR;
+using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Messaging;
+using Sigma.Consultations.Contracts;
+using Sigma.Consultations.Domain;
+using Sigma.Consultations.Infrastructure;
+
+namespace Sigma.Consultations.Features.GererConsultation;
+
+public sealed record PublierConsultation(Guid ConsultationId, string Agent) : IRequest<Unit>;
+
+public sealed record ProrogerDateLimite(Guid ConsultationId, DateTimeOffset NouvelleDate, string Motif, string Agent) : IRequest<Unit>;
+
+public sealed record RepondreQuestion(Guid ConsultationId, Guid QuestionId, string Reponse, string Agent) : IRequest<Unit>;
+
+/// <summary>The agent's decisions on a consultation; each one that concerns bidders raises its alert.</summary>
+internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider clock) :
+    IRequestHandler<PublierConsultation, Unit>,
+    IRequestHandler<ProrogerDateLimite, Unit>,
+    IRequestHandler<RepondreQuestion, Unit>
+{
+    public async Task<Unit> Handle(PublierConsultation r, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var flux = await session.Events.FetchForWriting<Consultation>(r.ConsultationId, ct);
+        var consultation = flux.Aggregate ?? throw new DomainException("Consultation introuvable.");
+        var publiee = consultation.Publier(r.Agent, clock.GetUtcNow());
+        session.LastModifiedBy = r.Agent;
+        flux.AppendOne(publiee);
+        session.Publish(new ConsultationPublieeIntegrationEvent(consultation.Id, consultation.Reference, consultation.Intitule, consultation.Dispositif,
+            consultation.DateLimite, consultation.Lots.Select(l => new LotPublie(l.Numero, l.Intitule, l.Territoire, l.UniteOeuvre.ToString().ToUpperInvariant(), l.Volume)).ToList())
+            { OccurredAt = publiee.PublieeLe });
+        await session.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+
+    public async Task<Unit> Handle(ProrogerDateLimite r, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var flux = await session.Events.FetchForWriting<Consultation>(r.ConsultationId, ct);
+        var consultation = flux.Aggregate ?? throw new DomainException("Consultation introuvable.");
+        var prorogee = consultation.Proroger(r.NouvelleDate, r.Motif, r.Agent, clock.GetUtcNow());
+        session.LastModifiedBy = r.Agent;
+        flux.AppendOne(prorogee);
+        if (consultation.EstPubliee)
+        {
+            session.Publish(new DateLimiteModifieeIntegrationEvent(consultation.Id, consultation.Reference, consultation.Intitule, prorogee.AncienneDate,
+                prorogee.NouvelleDate, prorogee.Motif, await Abonnes.DeAsync(session, consultation.Id, ct)) { OccurredAt = prorogee.ProrogeeLe });
+        }
+        await session.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+
+    public async Task<Unit> Handle(RepondreQuestion r, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var flux = await session.Events.FetchForWriting<Consultation>(r.ConsultationId, ct);
+        var consultation = flux.Aggregate ?? throw new DomainException("Consultation introuvable.");
+        var repondue = consultation.Repondre(r.QuestionId, r.Reponse, r.Agent, clock.GetUtcNow());
+        session.LastModifiedBy = r.Agent;
+        flux.AppendOne(repondue);
+        var question = consultation.Questions.First(q => q.Id == r.QuestionId);
+        var destinataires = (await Abonnes.DeAsync(session, consultation.Id, ct)).ToList();
+        if (!destinataires.Any(d => d.Email.Equals(question.Email, StringComparison.OrdinalIgnoreCase)))
+        {
+            destinataires.Add(new Destinataire(question.Email, null));
+        }
+        session.Publish(new ReponsePublieeIntegrationEvent(consultation.Id, consultation.Reference, consultation.Intitule, question.Texte,
+            repondue.Reponse, destinataires) { OccurredAt = repondue.RepondueLe });
+        await session.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+}
+
+internal static class Abonnes
+{
+    /// <summary>The identified downloaders of a consultation, as the alerts' recipients.</summary>
+    public static async Task<IReadOnlyList<Destinataire>> DeAsync(IQuerySession session, Guid consultationId, CancellationToken ct) =>
+        (await session.Query<Abonnement>().Where(a => a.ConsultationId == consultationId).ToListAsync(ct))
+            .Select(a => new Destinataire(a.Email, a.Nom)).ToList();
+}

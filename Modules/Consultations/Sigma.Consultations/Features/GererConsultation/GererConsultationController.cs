@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Sigma.BuildingBlocks.Contracts;
+using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Time;
+using Sigma.BuildingBlocks.Web;
+using Sigma.Consultations.Domain;
+using Sigma.Consultations.Infrastructure;
+
+namespace Sigma.Consultations.Features.GererConsultation;
+
+public sealed record GestionVue(Consultation Consultation, int NombreRetraits, int RetraitsAnonymes, int NombreAbonnes, DateTimeOffset Maintenant);
+
+/// <summary>The back-office page of one consultation: DCE versions, publication, deadline, questions, registries.</summary>
+[Authorize(Policy = Policies.Agent)]
+[Route("back-office/consultations/{id:guid}")]
+public sealed class GererConsultationController(IConsultationsStore store, IMediator mediator, TimeProvider clock) : Controller
+{
+    private string Agent => User.Identity!.Name!;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(Guid id, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var consultation = await session.LoadAsync<Consultation>(id, ct);
+        if (consultation is null)
+        {
+            return NotFound();
+        }
+        var retraits = await session.Query<Retrait>().Where(r => r.ConsultationId == id).ToListAsync(ct);
+        var abonnes = await session.Query<Abonnement>().CountAsync(a => a.ConsultationId == id, ct);
+        return View("Index", new GestionVue(consultation, retraits.Count, retraits.Count(r => r.Anonyme), abonnes, clock.GetUtcNow()));
+    }
+
+    [HttpPost("dce")]
+    [RequestSizeLimit(1_100_000_000)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 1_100_000_000)]
+    public async Task<IActionResult> DeposerDce(Guid id, string? note, List<Guid>? conserver, List<IFormFile>? fichiers, CancellationToken ct)
+    {
+        var nouveaux = (fichiers ?? []).Select(f => new FichierEnvoye(f.FileName, f.Length, f.ContentType, f.OpenReadStream)).ToList();
+        return await Executer(id, "Dce", async () =>
+        {
+            var version = await mediator.Send(new DeposerDce(id, note, conserver ?? [], nouveaux, Agent), ct);
+            return $"La version {version} du DCE est déposée.";
+        }, ct);
+    }
+
+    [HttpPost("publier")]
+    public Task<IActionResult> Publier(Guid id, CancellationToken ct) => Executer(id, "Publication", async () =>
+    {
+        await mediator.Send(new PublierConsultation(id, Agent), ct);
+        return "La consultation est publiée : les entreprises peuvent la consulter et télécharger son DCE.";
+    }, ct);
+
+    [HttpPost("proroger")]
+    public Task<IActionResult> Proroger(Guid id, string? nouvelleDate, string? nouvelleHeure, string? motif, CancellationToken ct) => Executer(id, "Prorogation", async () =>
+    {
+        if (!DateTime.TryParseExact($"{nouvelleDate} {nouvelleHeure}", "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var locale))
+        {
+            throw new DomainException("Saisissez la nouvelle date et l'heure limites.", "NouvelleDate");
+        }
+        await mediator.Send(new ProrogerDateLimite(id, ParisTime.FromParisWallClock(locale), motif ?? "", Agent), ct);
+        return "La date limite est prorogée ; les entreprises qui ont retiré le DCE sont prévenues.";
+    }, ct);
+
+    [HttpPost("questions/{questionId:guid}/reponse")]
+    public Task<IActionResult> Repondre(Guid id, Guid questionId, string? reponse, CancellationToken ct) => Executer(id, $"Reponse_{questionId:N}", async () =>
+    {
+        await mediator.Send(new RepondreQuestion(id, questionId, reponse ?? "", Agent), ct);
+        return "La réponse est publiée, sans nommer l'auteur de la question.";
+    }, ct);
+
+    [HttpGet("registres/retraits.csv")]
+    public async Task<IActionResult> RetraitsCsv(Guid id, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var retraits = await session.Query<Retrait>().Where(r => r.ConsultationId == id).OrderBy(r => r.RetireLe).ToListAsync(ct);
+        var csv = new StringBuilder("Date;Version DCE;Complet;Fichiers;Nom;Adresse électronique;Organisme;Anonyme\r\n");
+        foreach (var r in retraits)
+        {
+            csv.Append(string.Join(';', r.RetireLe.Affiche(), r.Version, r.Complet ? "oui" : "non", Csv(string.Join(", ", r.Fichiers)),
+                Csv(r.Nom), Csv(r.Email), Csv(r.Organisme), r.Anonyme ? "oui" : "non")).Append("\r\n");
+        }
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"registre-retraits-{id:N}.csv");
+    }
+
+    [HttpGet("registres/questions.csv")]
+    public async Task<IActionResult> QuestionsCsv(Guid id, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var consultation = await session.LoadAsync<Consultation>(id, ct);
+        if (consultation is null)
+        {
+            return NotFound();
+        }
+        var csv = new StringBuilder("Posée le;Identifiant;Adresse électronique;Question;Répondue le;Réponse;Répondue par\r\n");
+        foreach (var q in consultation.Questions)
+        {
+            csv.Append(string.Join(';', q.PoseeLe.Affiche(), Csv(q.Identifiant), Csv(q.Email), Csv(q.Texte), q.RepondueLe?.Affiche() ?? "",
+                Csv(q.Reponse), Csv(q.RepondueePar))).Append("\r\n");
+        }
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"registre-questions-{consultation.Reference}.csv");
+    }
+
+    [HttpGet("registres/retraits")]
+    public async Task<IActionResult> Retraits(Guid id, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var consultation = await session.LoadAsync<Consultation>(id, ct);
+        if (consultation is null)
+        {
+            return NotFound();
+        }
+        ViewData["Consultation"] = consultation;
+        return View("Retraits", await session.Query<Retrait>().Where(r => r.ConsultationId == id).OrderByDescending(r => r.RetireLe).ToListAsync(ct));
+    }
+
+    private static string Csv(string? valeur)
+    {
+        var v = (valeur ?? "").Replace("\r", " ").Replace("\n", " ");
+        // Neutralise spreadsheet formulas typed by a bidder.
+        if (v.Length > 0 && "=+-@".Contains(v[0]))
+        {
+            v = "'" + v;
+        }
+        return v.Contains(';') || v.Contains('"') ? $"\"{v.Replace("\"", "\"\"")}\"" : v;
+    }
+
+    private async Task<IActionResult> Executer(Guid id, string formulaire, Func<Task<string>> action, CancellationToken ct)
+    {
+        try
+        {
+            TempData["Message"] = await action();
+            return Redirect($"/back-office/consultations/{id}");
+        }
+        catch (DomainException refus)
+        {
+            ModelState.AddModelError(refus.Champ is null ? formulaire : $"{formulaire}.{refus.Champ}", refus.Message);
+            ViewData["Formulaire"] = formulaire;
+            return await Index(id, ct);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            ModelState.AddModelError(formulaire, "La consultation a été modifiée entre-temps par un autre agent : vérifiez et recommencez.");
+            return await Index(id, ct);
+        }
+    }
+}

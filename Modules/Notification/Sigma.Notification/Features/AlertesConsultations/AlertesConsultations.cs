@@ -1,0 +1,38 @@
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Sigma.BuildingBlocks.Time;
+using Sigma.Consultations.Contracts;
+using Sigma.Notification.Infrastructure;
+
+namespace Sigma.Notification.Features.AlertesConsultations;
+
+/// <summary>The alerts of a consultation, mailed to each of its identified downloaders: new DCE, published answer, deadline.</summary>
+internal sealed class DceModifieAlerte(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<DceModifieIntegrationEvent>(s, c, j, cfg)
+{
+    protected override IEnumerable<CourrielDu> Courriels(DceModifieIntegrationEvent e) => e.Destinataires.Select(d => new CourrielDu(d.Email, "alerte-dce", new
+    {
+        Salutation = Salutation(d), e.Reference, e.Intitule, e.Version, e.Note, Lien = $"{UrlPublique}/consultations/{e.ConsultationId}",
+    }));
+
+    internal static string Salutation(Destinataire d) => string.IsNullOrWhiteSpace(d.Nom) ? "" : " " + d.Nom;
+}
+
+internal sealed class ReponsePublieeAlerte(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<ReponsePublieeIntegrationEvent>(s, c, j, cfg)
+{
+    protected override IEnumerable<CourrielDu> Courriels(ReponsePublieeIntegrationEvent e) => e.Destinataires.Select(d => new CourrielDu(d.Email, "alerte-reponse", new
+    {
+        Salutation = DceModifieAlerte.Salutation(d), e.Reference, e.Intitule, e.Question, e.Reponse, Lien = $"{UrlPublique}/consultations/{e.ConsultationId}",
+    }));
+}
+
+internal sealed class DateLimiteModifieeAlerte(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<DateLimiteModifieeIntegrationEvent>(s, c, j, cfg)
+{
+    protected override IEnumerable<CourrielDu> Courriels(DateLimiteModifieeIntegrationEvent e) => e.Destinataires.Select(d => new CourrielDu(d.Email, "alerte-date-limite", new
+    {
+        Salutation = DceModifieAlerte.Salutation(d), e.Reference, e.Intitule, AncienneDate = e.AncienneDate.Affiche(), NouvelleDate = e.NouvelleDate.Affiche(),
+        e.Motif, Lien = $"{UrlPublique}/consultations/{e.ConsultationId}",
+    }));
+}
