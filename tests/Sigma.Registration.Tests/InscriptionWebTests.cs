@@ -155,3 +155,13 @@ public class InscriptionWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactor
         reponse.Headers.Contains("Content-Security-Policy").ShouldBeTrue();
     }
 }
+
+public class AideWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
+{
+    [Theory]
+    [InlineData("/aide/guide", "Étape 1 : inscription (à effectuer le plus tôt possible)")]
+    [InlineData("/aide/faq", "Que faire en cas de mot de passe oublié ?")]
+    [InlineData("/aide/assistance", "de 9h00 à 19h00 les jours ouvrés")]
+    public async Task Help_pages_drawn_from_the_guide_are_reachable_anonymously(string page, string texte) =>
+        (await sigma.Navigateur().GetStringAsync(page)).ShouldContain(texte);
+}

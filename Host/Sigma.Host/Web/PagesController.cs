@@ -14,6 +14,15 @@ public sealed class PagesController(ILogger<PagesController> logger) : Controlle
     [HttpGet("/aide")]
     public IActionResult Aide() => View("~/Views/Aide/Index.cshtml");
 
+    [HttpGet("/aide/guide")]
+    public IActionResult Guide() => View("~/Views/Aide/Guide.cshtml");
+
+    [HttpGet("/aide/faq")]
+    public IActionResult Faq() => View("~/Views/Aide/Faq.cshtml");
+
+    [HttpGet("/aide/assistance")]
+    public IActionResult Assistance() => View("~/Views/Aide/Assistance.cshtml");
+
     [Route("/erreur/{code:int}")]
     [IgnoreAntiforgeryToken]
     public IActionResult Erreur(int code)
