@@ -131,7 +131,7 @@ public partial class ConnexionWebTests(SigmaFactory sigma) : IClassFixture<Sigma
         });
         var html = await reponse.Content.ReadAsStringAsync();
         html.ShouldContain("id=\"Nouveau_Identifiant-erreur\">Cet identifiant est déjà utilisé");
-        html.ShouldContain("name=\"Nouveau.Prenom\" type=\"text\" value=\"Jean\"");
+        html.ShouldHaveField("Nouveau.Prenom", "Jean");
     }
 
     [GeneratedRegex(@"https?://\S+")]

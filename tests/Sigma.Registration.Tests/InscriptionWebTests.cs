@@ -41,9 +41,9 @@ public class InscriptionWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactor
         var html = await reponse.Content.ReadAsStringAsync();
         html.ShouldContain("<p class=\"fr-message fr-message--error\" id=\"Siret-erreur\">Le SIREN seul ne suffit pas pour créer un compte");
         html.ShouldContain("id=\"CodeNaf-erreur\">Ce code APE/NAF n&#x27;existe pas dans la nomenclature NAF rév. 2");
-        html.ShouldContain("name=\"RaisonSociale\" type=\"text\" value=\"Centre de Formation Pyrénées\"");
-        html.ShouldContain("name=\"Siret\" type=\"text\" value=\"732829320\"");
-        html.ShouldContain("name=\"Ville\" type=\"text\" value=\"Toulouse\"");
+        html.ShouldHaveField("RaisonSociale", "Centre de Formation Pyrénées");
+        html.ShouldHaveField("Siret", "732829320");
+        html.ShouldHaveField("Ville", "Toulouse");
     }
 
     [Fact]

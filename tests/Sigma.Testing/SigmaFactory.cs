@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Shouldly;
 using Xunit;
 
 namespace Sigma.Testing;
@@ -82,4 +83,14 @@ public static partial class Formulaires
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Jeton();
+}
+
+public static class Champs
+{
+    /// <summary>The page has an input named <paramref name="nom"/> showing <paramref name="valeur"/> (what the user typed).</summary>
+    public static void ShouldHaveField(this string html, string nom, string valeur)
+    {
+        var pattern = $"<input[^>]*name=\"{Regex.Escape(nom)}\"[^>]*value=\"{Regex.Escape(valeur)}\"";
+        Regex.IsMatch(html, pattern).ShouldBeTrue($"Champ {nom} = « {valeur} » absent de la page");
+    }
 }
