@@ -85,3 +85,17 @@ public class ConsultationTests
         Should.Throw<DomainException>(() => c.Repondre(posee.QuestionId, "Encore", "agent", Maintenant)).Message.ShouldBe("Cette question a déjà reçu une réponse publiée.");
     }
 }
+
+public class DeposerDceTests
+{
+    [Fact]
+    public async Task An_oversize_file_is_refused_before_anything_is_stored()
+    {
+        var handler = new Sigma.Consultations.Features.GererConsultation.DeposerDceHandler(null!, null!, TimeProvider.System);
+        var tropGros = new Sigma.Consultations.Features.GererConsultation.FichierEnvoye("enorme.pdf", Consultation.TailleMaxFichier + 1L, "application/pdf",
+            () => throw new InvalidOperationException("ne doit pas être lu"));
+        var refus = await Should.ThrowAsync<DomainException>(() =>
+            handler.Handle(new(Guid.NewGuid(), null, [], [tropGros], "agent"), CancellationToken.None));
+        refus.Message.ShouldBe("Le fichier « enorme.pdf » dépasse la taille maximale de 200 Mo.");
+    }
+}
