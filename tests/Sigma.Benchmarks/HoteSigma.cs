@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Sigma.Benchmarks;
+
+/// <summary>
+/// Sigma.Host in its own process on a loopback port (as the end-to-end fixture starts it), so that its memory can be
+/// read from /proc without the benchmark's own allocations mixed in.
+/// </summary>
+internal sealed class HoteSigma : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _journal = new();
+
+    private HoteSigma(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+    public int Pid => _process.Id;
+    public string Journal => string.Join(Environment.NewLine, _journal);
+
+    public static async Task<HoteSigma> DemarrerAsync(string connectionString, int portSmtp, string dossierStockage)
+    {
+        var url = $"http://127.0.0.1:{PortLibre()}";
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Sigma.Host.dll"), "--urls", url, "--contentRoot", Path.Combine(Depot.Racine(), "Host", "Sigma.Host") })
+        {
+            info.ArgumentList.Add(a);
+        }
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__Sigma"] = connectionString;
+        info.Environment["Smtp__Host"] = "127.0.0.1";
+        info.Environment["Smtp__Port"] = portSmtp.ToString(Format.Inv);
+        info.Environment["Smtp__Securite"] = "None";
+        info.Environment["Sigma__UrlPublique"] = url;
+        info.Environment["Sigma__DonneesDemo"] = "true";
+        info.Environment["Sigma__Stockage__Dossier"] = dossierStockage;
+        info.Environment["Sigma__Hangfire__Workers"] = "1";
+        info.Environment.Remove("ASPNETCORE_URLS");
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var hote = new HoteSigma(process, url);
+        process.OutputDataReceived += (_, e) => hote.Noter(e.Data);
+        process.ErrorDataReceived += (_, e) => hote.Noter(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await hote.AttendreSanteAsync();
+        }
+        catch
+        {
+            await hote.DisposeAsync();
+            throw;
+        }
+        return hote;
+    }
+
+    /// <summary>Resident memory (VmRSS) of the Host process, in bytes.</summary>
+    public long Rss() => LireStatus("VmRSS:");
+
+    /// <summary>Peak resident memory (VmHWM) since the process started, as the kernel counted it.</summary>
+    public long RssMax() => LireStatus("VmHWM:");
+
+    /// <summary>CPU time (user + system) the Host has used, from /proc/pid/stat.</summary>
+    public TimeSpan TempsCpu()
+    {
+        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        var champs = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(champs[11], Format.Inv) + long.Parse(champs[12], Format.Inv); // utime, stime (fields 14 and 15)
+        return TimeSpan.FromSeconds(ticks / 100d); // USER_HZ is 100 on Linux
+    }
+
+    private long LireStatus(string cle)
+    {
+        foreach (var ligne in File.ReadLines($"/proc/{Pid}/status"))
+        {
+            if (ligne.StartsWith(cle, StringComparison.Ordinal))
+            {
+                return long.Parse(ligne[cle.Length..].Trim().Split(' ')[0], Format.Inv) * 1024;
+            }
+        }
+        return 0;
+    }
+
+    private void Noter(string? ligne)
+    {
+        if (ligne is null)
+        {
+            return;
+        }
+        _journal.Enqueue(ligne);
+        while (_journal.Count > 100)
+        {
+            _journal.TryDequeue(out _);
+        }
+    }
+
+    private async Task AttendreSanteAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(5) };
+        var limite = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < limite)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Sigma s'est arrêté (code {_process.ExitCode}) :{Environment.NewLine}{Journal}");
+            }
+            try
+            {
+                using var reponse = await http.GetAsync("/health");
+                if (reponse.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Still starting.
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"Sigma ne répond pas sur {Url}/health après 90 s :{Environment.NewLine}{Journal}");
+    }
+
+    private static int PortLibre()
+    {
+        using var ecoute = new TcpListener(IPAddress.Loopback, 0);
+        ecoute.Start();
+        return ((IPEndPoint)ecoute.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
+
+/// <summary>Samples the Host's resident memory every 100 ms, with the bytes delivered so far, until stopped.</summary>
+internal sealed class EchantillonneurMemoire : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _arret = new();
+    private readonly Task _boucle;
+
+    public EchantillonneurMemoire(HoteSigma hote, Func<long> octetsLivres)
+    {
+        _boucle = Task.Run(async () =>
+        {
+            var debut = Stopwatch.GetTimestamp();
+            using var minuterie = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+            do
+            {
+                Echantillons.Add((Stopwatch.GetElapsedTime(debut), hote.Rss(), octetsLivres()));
+            }
+            while (await minuterie.WaitForNextTickAsync(_arret.Token).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default));
+        });
+    }
+
+    public List<(TimeSpan Instant, long Rss, long Octets)> Echantillons { get; } = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _arret.CancelAsync();
+        await _boucle;
+        _arret.Dispose();
+    }
+}

@@ -1,0 +1,42 @@
+namespace Sigma.Benchmarks;
+
+/// <summary>
+/// Sigma's performance checks, run by hand (never by <c>dotnet test</c>):
+/// <code>
+/// dotnet run -c Release --project tests/Sigma.Benchmarks -- search     full-text search over 10,000 consultations
+/// dotnet run -c Release --project tests/Sigma.Benchmarks -- download   zip of a 200 MB DCE to 20 concurrent clients
+/// dotnet run -c Release --project tests/Sigma.Benchmarks -- all
+/// </code>
+/// Exit code 0 when every target is met, 1 otherwise, 2 on a wrong argument.
+/// (Not a top-level program: its <c>Program</c> class would hide the Host's, which WebApplicationFactory needs.)
+/// </summary>
+internal static class Banc
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var quoi = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
+        if (quoi is not ("search" or "download" or "all"))
+        {
+            await Console.Error.WriteLineAsync("Usage : dotnet run -c Release --project tests/Sigma.Benchmarks -- search|download|all");
+            return 2;
+        }
+        var ok = true;
+        Invariante();
+        if (quoi is "search" or "all")
+        {
+            ok &= await BenchRecherche.ExecuterAsync();
+            Invariante(); // the in-process Host made fr-FR the default culture of this process
+        }
+        if (quoi is "download" or "all")
+        {
+            ok &= await BenchTelechargement.ExecuterAsync();
+        }
+        return ok ? 0 : 1;
+    }
+
+    private static void Invariante()
+    {
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+    }
+}
