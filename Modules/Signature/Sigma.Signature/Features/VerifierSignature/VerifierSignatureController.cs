@@ -1,0 +1,84 @@
+using System.Text.Json;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Web;
+using Sigma.Signature.Domain;
+using Sigma.Signature.Infrastructure.Rapports;
+
+namespace Sigma.Signature.Features.VerifierSignature;
+
+public sealed record VueVerification(RapportVerification? Rapport, string? JetonRapport);
+
+/// <summary>
+/// "Outils de signature / Vérifier la signature", open to anyone. The report comes as a page, as JSON when the
+/// client asks for application/json, or as a PDF (Accept: application/pdf, or the page's download button, which
+/// sends back the report the page shows, sealed by the server so that it cannot be altered on the way).
+/// </summary>
+[AllowAnonymous]
+[Route("signature/verifier")]
+public sealed class VerifierSignatureController(IMediator mediator, IValidator<VerifierSignature> validator, IDataProtectionProvider protection) : Controller
+{
+    private ITimeLimitedDataProtector Sceau => protection.CreateProtector("Sigma.Signature.Rapport").ToTimeLimitedDataProtector();
+
+    [HttpGet("")]
+    public IActionResult Index() => View(new VueVerification(null, null));
+
+    [HttpPost("")]
+    [RequestSizeLimit(VerifierSignature.TailleMaxFichier + 2 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = VerifierSignature.TailleMaxFichier + 2 * 1024 * 1024)]
+    public async Task<IActionResult> Index(VerifierSignature form, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(form, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Demande("application/json") ? ValidationProblem(ModelState) : View(new VueVerification(null, null));
+        }
+        RapportVerification rapport;
+        try
+        {
+            rapport = await mediator.Send(form, ct);
+        }
+        catch (DomainException refus)
+        {
+            refus.AddTo(ModelState);
+            return View(new VueVerification(null, null));
+        }
+        if (Demande("application/json"))
+        {
+            return Json(rapport, RapportJson.Options);
+        }
+        if (Demande("application/pdf"))
+        {
+            return Pdf(rapport);
+        }
+        var jeton = Sceau.Protect(JsonSerializer.Serialize(rapport, RapportJson.Options), TimeSpan.FromHours(2));
+        return View(new VueVerification(rapport, jeton));
+    }
+
+    [HttpPost("rapport.pdf")]
+    public IActionResult TelechargerRapport(string? rapport)
+    {
+        try
+        {
+            var json = Sceau.Unprotect(rapport ?? "");
+            return Pdf(JsonSerializer.Deserialize<RapportVerification>(json, RapportJson.Options)!);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or JsonException)
+        {
+            ModelState.AddModelError("", "Ce rapport a expiré : vérifiez à nouveau le fichier pour obtenir son rapport.");
+            return View("Index", new VueVerification(null, null));
+        }
+    }
+
+    private FileContentResult Pdf(RapportVerification rapport) =>
+        File(RapportPdf.Produire(rapport), "application/pdf", $"Rapport de vérification - {Path.GetFileNameWithoutExtension(rapport.Fichier)}.pdf");
+
+    private bool Demande(string type) =>
+        Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase));
+}

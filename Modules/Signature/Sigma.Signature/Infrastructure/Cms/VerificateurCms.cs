@@ -1,0 +1,194 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
+using System.Security.Cryptography.Pkcs;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Sigma.Signature.Infrastructure.Cms;
+
+/// <summary>What a CMS signature says and whether its digest and its signature value hold.</summary>
+internal sealed record AnalyseCms(
+    X509Certificate2? Certificat,
+    X509Certificate2Collection Certificats,
+    string AlgorithmeEmpreinte,
+    string AlgorithmeSignature,
+    bool AttributsSignes,
+    bool? EmpreinteConforme,
+    bool? ValeurConforme,
+    DateTimeOffset? HeureSignature,
+    bool SigningCertificateV2,
+    bool SigningCertificateV1,
+    bool? SigningCertificateConforme,
+    string? Erreur);
+
+/// <summary>
+/// Checks a CMS SignedData against the data it signs. The digest of the signed data is computed by the caller over
+/// the signed bytes where they lie (no copy of a large file); the signature value is checked over the DER signed
+/// attributes exactly as they were encoded in the signature.
+/// </summary>
+internal static class VerificateurCms
+{
+    public static AnalyseCms Analyser(byte[] cms, Func<HashAlgorithmName, byte[]> empreinteContenu)
+    {
+        var signed = new SignedCms();
+        try
+        {
+            signed.Decode(cms);
+        }
+        catch (CryptographicException)
+        {
+            return Echec("La signature n'est pas une structure CMS/PKCS#7 lisible.");
+        }
+        if (signed.SignerInfos.Count == 0)
+        {
+            return Echec("La structure CMS ne contient aucun signataire.");
+        }
+        var info = signed.SignerInfos[0];
+        var (attributsBruts, valeurSignature) = LireSignerInfo(cms);
+        var algorithmeEmpreinte = Algorithmes.NomEmpreinte(info.DigestAlgorithm.Value);
+        var hash = Algorithmes.Hash(info.DigestAlgorithm.Value);
+        var certificat = info.Certificate;
+        var algorithmeSignature = Algorithmes.NomSignature(info.SignatureAlgorithm.Value, algorithmeEmpreinte);
+
+        DateTimeOffset? heure = null;
+        byte[]? empreinteDeclaree = null;
+        byte[]? attributV2 = null;
+        var v1 = false;
+        foreach (var attribut in info.SignedAttributes)
+        {
+            switch (attribut.Oid.Value)
+            {
+                case "1.2.840.113549.1.9.5" when attribut.Values.Count > 0:
+                    heure = new DateTimeOffset(new Pkcs9SigningTime(attribut.Values[0].RawData).SigningTime.ToUniversalTime());
+                    break;
+                case "1.2.840.113549.1.9.4" when attribut.Values.Count > 0:
+                    empreinteDeclaree = new Pkcs9MessageDigest { RawData = attribut.Values[0].RawData }.MessageDigest;
+                    break;
+                case ConstructeurCms.OidSigningCertificateV2 when attribut.Values.Count > 0:
+                    attributV2 = attribut.Values[0].RawData;
+                    break;
+                case ConstructeurCms.OidSigningCertificate:
+                    v1 = true;
+                    break;
+            }
+        }
+
+        if (hash is not { } algorithme)
+        {
+            return new AnalyseCms(certificat, signed.Certificates, algorithmeEmpreinte, algorithmeSignature, attributsBruts is not null,
+                null, null, heure, attributV2 is not null, v1, null, $"Algorithme d'empreinte non pris en charge ({info.DigestAlgorithm.Value}).");
+        }
+        var empreinte = empreinteContenu(algorithme);
+        bool? empreinteConforme = attributsBruts is null ? null : empreinteDeclaree is not null && CryptographicOperations.FixedTimeEquals(empreinte, empreinteDeclaree);
+        bool? valeurConforme = certificat is null || valeurSignature is null
+            ? null
+            : VerifierValeur(certificat, info.SignatureAlgorithm.Value, algorithme, attributsBruts, empreinte, valeurSignature);
+        if (attributsBruts is null && valeurConforme is { } v)
+        {
+            // Without signed attributes the signature value is over the content's digest itself: it proves both.
+            empreinteConforme = v;
+        }
+        bool? v2Conforme = attributV2 is null || certificat is null ? null : SigningCertificateV2Designe(attributV2, certificat);
+        return new AnalyseCms(certificat, signed.Certificates, algorithmeEmpreinte, algorithmeSignature, attributsBruts is not null,
+            empreinteConforme, valeurConforme, heure, attributV2 is not null, v1, v2Conforme, null);
+    }
+
+    private static AnalyseCms Echec(string erreur) =>
+        new(null, [], "inconnu", "inconnu", false, null, null, null, false, false, null, erreur);
+
+    private static bool VerifierValeur(X509Certificate2 certificat, string? oidSignature, HashAlgorithmName hash, byte[]? attributs, byte[] empreinte, byte[] valeur)
+    {
+        try
+        {
+            if (certificat.GetRSAPublicKey() is { } rsa)
+            {
+                using (rsa)
+                {
+                    var remplissage = oidSignature == "1.2.840.113549.1.1.10" ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
+                    return attributs is null ? rsa.VerifyHash(empreinte, valeur, hash, remplissage) : rsa.VerifyData(attributs, valeur, hash, remplissage);
+                }
+            }
+            if (certificat.GetECDsaPublicKey() is { } ec)
+            {
+                using (ec)
+                {
+                    return attributs is null
+                        ? ec.VerifyHash(empreinte, valeur, DSASignatureFormat.Rfc3279DerSequence)
+                        : ec.VerifyData(attributs, valeur, hash, DSASignatureFormat.Rfc3279DerSequence);
+                }
+            }
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+        return false;
+    }
+
+    /// <summary>The first ESSCertIDv2 must be the signer's certificate: its hash, and its issuer and serial when given.</summary>
+    private static bool SigningCertificateV2Designe(byte[] attribut, X509Certificate2 certificat)
+    {
+        try
+        {
+            var certs = new AsnReader(attribut, AsnEncodingRules.BER).ReadSequence().ReadSequence();
+            var id = certs.ReadSequence();
+            var hash = HashAlgorithmName.SHA256;
+            if (id.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence))
+            {
+                var algorithme = id.ReadSequence().ReadObjectIdentifier();
+                hash = Algorithmes.Hash(algorithme) ?? throw new CryptographicException(algorithme);
+            }
+            var empreinte = id.ReadOctetString();
+            using var calcul = IncrementalHash.CreateHash(hash);
+            calcul.AppendData(certificat.RawData);
+            if (!calcul.GetHashAndReset().AsSpan().SequenceEqual(empreinte))
+            {
+                return false;
+            }
+            if (id.HasData)
+            {
+                var issuerSerial = id.ReadSequence();
+                issuerSerial.ReadEncodedValue();
+                return issuerSerial.ReadIntegerBytes().Span.SequenceEqual(certificat.SerialNumberBytes.Span);
+            }
+            return true;
+        }
+        catch (Exception e) when (e is AsnContentException or CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The first SignerInfo's signed attributes as DER SET OF (the bytes its signature is over), and its signature value.</summary>
+    private static (byte[]? Attributs, byte[]? Valeur) LireSignerInfo(byte[] cms)
+    {
+        try
+        {
+            var contentInfo = new AsnReader(cms, AsnEncodingRules.BER).ReadSequence();
+            contentInfo.ReadObjectIdentifier();
+            var signedData = contentInfo.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadSequence();
+            signedData.ReadInteger();
+            signedData.ReadSetOf();
+            signedData.ReadSequence();
+            while (signedData.PeekTag().TagClass == TagClass.ContextSpecific)
+            {
+                signedData.ReadEncodedValue();
+            }
+            var signerInfo = signedData.ReadSetOf().ReadSequence();
+            signerInfo.ReadInteger();
+            signerInfo.ReadEncodedValue();
+            signerInfo.ReadSequence();
+            byte[]? attributs = null;
+            if (signerInfo.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0)))
+            {
+                attributs = signerInfo.ReadEncodedValue().ToArray();
+                attributs[0] = 0x31;
+            }
+            signerInfo.ReadSequence();
+            return (attributs, signerInfo.ReadOctetString());
+        }
+        catch (AsnContentException)
+        {
+            return (null, null);
+        }
+    }
+}

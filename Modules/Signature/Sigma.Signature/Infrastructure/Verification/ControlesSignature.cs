@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+using Sigma.BuildingBlocks.Time;
+using Sigma.Signature.Domain;
+using Sigma.Signature.Infrastructure.Certificats;
+using Sigma.Signature.Infrastructure.Cms;
+
+namespace Sigma.Signature.Infrastructure.Verification;
+
+/// <summary>The checks every signature gets once its CMS is read, whatever carries it (PDF or detached file).</summary>
+internal static partial class ControlesSignature
+{
+    public static RapportSignature Rapport(int numero, string nom, FormatSignature format, IEnumerable<Controle> controlesFormat,
+        AnalyseCms cms, DateTimeOffset? heureDeclaree, IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant)
+    {
+        var controles = controlesFormat.ToList();
+        var heure = cms.HeureSignature ?? heureDeclaree;
+        var certificat = cms.Certificat;
+        if (cms.Erreur is { } erreur)
+        {
+            controles.Add(Controle.Echec("cms", "Structure de la signature", erreur));
+        }
+        controles.Add(cms.EmpreinteConforme switch
+        {
+            true => Controle.Reussi("empreinte", "Intégrité : empreinte des données signées", $"L'empreinte {cms.AlgorithmeEmpreinte} des données signées correspond à celle que porte la signature."),
+            false => Controle.Echec("empreinte", "Intégrité : empreinte des données signées", "Les données ont été modifiées après la signature : leur empreinte ne correspond plus à celle qui a été signée."),
+            null => Controle.Echec("empreinte", "Intégrité : empreinte des données signées", "L'empreinte des données signées n'a pas pu être vérifiée.", Verdict.Indeterminee),
+        });
+        controles.Add(cms.ValeurConforme switch
+        {
+            true => Controle.Reussi("valeur", "Intégrité : valeur de signature", $"La valeur de signature ({cms.AlgorithmeSignature}) est vérifiée avec la clé publique du certificat du signataire."),
+            false => Controle.Echec("valeur", "Intégrité : valeur de signature", "La valeur de signature ne correspond pas à la clé publique du certificat du signataire."),
+            null => Controle.Echec("valeur", "Intégrité : valeur de signature", "La valeur de signature n'a pas pu être vérifiée : certificat du signataire absent.", Verdict.Indeterminee),
+        });
+        if (certificat is null)
+        {
+            controles.Add(Controle.Echec("certificat", "Certificat du signataire", "La signature ne contient pas le certificat du signataire.", Verdict.Indeterminee));
+            return new RapportSignature(numero, nom, format, cms.AlgorithmeEmpreinte, heure, null, [], controles);
+        }
+
+        controles.Add(cms switch
+        {
+            { SigningCertificateConforme: true } => Controle.Reussi("certificat", "Certificat du signataire", "L'attribut signé signing-certificate-v2 désigne bien ce certificat."),
+            { SigningCertificateConforme: false } => Controle.Echec("certificat", "Certificat du signataire", "L'attribut signé signing-certificate-v2 désigne un autre certificat que celui qui a signé."),
+            { SigningCertificateV1: true } => Controle.Avertissement("certificat", "Certificat du signataire", "Le certificat est désigné par l'ancien attribut signing-certificate (SHA-1), pas par signing-certificate-v2."),
+            _ when format == FormatSignature.PAdES => Controle.Echec("certificat", "Certificat du signataire", "L'attribut signé signing-certificate-v2, exigé par PAdES, est absent.", Verdict.Indeterminee),
+            _ => Controle.Avertissement("certificat", "Certificat du signataire", "Aucun attribut signé ne lie le certificat à la signature (PKCS#7 simple)."),
+        });
+
+        var debut = new DateTimeOffset(certificat.NotBefore.ToUniversalTime());
+        var fin = new DateTimeOffset(certificat.NotAfter.ToUniversalTime());
+        var reference = heure ?? maintenant;
+        var quand = heure is null ? "à ce jour (aucune heure de signature déclarée)" : $"à l'heure de signature ({heure.Value.Affiche()})";
+        if (reference < debut || reference > fin)
+        {
+            controles.Add(Controle.Echec("validite", "Validité du certificat", $"Le certificat, valable du {debut.Affiche()} au {fin.Affiche()}, n'était pas en vigueur {quand}."));
+        }
+        else if (maintenant > fin)
+        {
+            controles.Add(Controle.Echec("validite", "Validité du certificat",
+                $"Le certificat était en vigueur {quand}, mais il a expiré le {fin.Affiche()} et aucun horodatage ne prouve que la signature est antérieure.",
+                Verdict.Indeterminee));
+        }
+        else
+        {
+            controles.Add(Controle.Reussi("validite", "Validité du certificat", $"Le certificat, valable du {debut.Affiche()} au {fin.Affiche()}, était en vigueur {quand}."));
+        }
+
+        var nonRepudiation = ExigencesCertificat.NonRepudiation(certificat);
+        controles.Add(nonRepudiation
+            ? Controle.Reussi("usage", "Usage de la clé", "Le certificat est destiné à la signature (non-répudiation).")
+            : ExigencesCertificat.UsageSignature(certificat)
+                ? Controle.Avertissement("usage", "Usage de la clé", "Le certificat permet la signature numérique mais pas la non-répudiation : il n'est pas destiné à signer des engagements.")
+                : Controle.Echec("usage", "Usage de la clé", "Le certificat n'est destiné ni à la signature numérique ni à la non-répudiation.", Verdict.Indeterminee));
+
+        var chaine = ChaineCertificats.Construire(certificat, cms.Certificats.Cast<X509Certificate2>(), racines, reference);
+        controles.Add(chaine switch
+        {
+            { Ancree: true, Anomalie: null } => Controle.Reussi("chaine", "Chaîne de confiance", $"Le certificat remonte à l'autorité de confiance « {Nom(chaine.Chaine[^1])} »."),
+            { Ancree: true } => Controle.Echec("chaine", "Chaîne de confiance", $"La chaîne atteint une autorité de confiance, mais {chaine.Anomalie}.", Verdict.Indeterminee),
+            _ when racines.Count == 0 => Controle.Echec("chaine", "Chaîne de confiance", "Aucune autorité de confiance n'est configurée sur cette plateforme.", Verdict.Indeterminee),
+            _ => Controle.Echec("chaine", "Chaîne de confiance", $"Le certificat ne remonte à aucune autorité de confiance configurée (dernier maillon : « {Nom(chaine.Chaine[^1])} »).", Verdict.Indeterminee),
+        });
+        controles.Add(Controle.NonVerifie("revocation", "Révocation", "La révocation du certificat (CRL, OCSP) n'est pas vérifiée : la vérification se fait hors ligne."));
+
+        var (algorithmeCle, tailleCle) = Algorithmes.Cle(certificat);
+        controles.Add(Algorithmes.Faiblesse(cms.AlgorithmeEmpreinte, algorithmeCle, tailleCle) is { } faiblesse
+            ? Controle.Echec("algorithmes", "Robustesse des algorithmes", $"Algorithmes trop faibles : {faiblesse}.", Verdict.Indeterminee)
+            : Controle.Reussi("algorithmes", "Robustesse des algorithmes", $"{cms.AlgorithmeSignature}, clé {algorithmeCle} de {tailleCle} bits."));
+        controles.Add(heure is { } h
+            ? Controle.Information("heure", "Heure de signature", $"{h.Affiche()} (heure de Paris), déclarée par le signataire ; aucun horodatage ne la certifie.")
+            : Controle.Avertissement("heure", "Heure de signature", "La signature n'indique pas son heure."));
+
+        return new RapportSignature(numero, nom, format, cms.AlgorithmeEmpreinte, heure, Identite(certificat, algorithmeCle, tailleCle),
+            chaine.Chaine.Select(Nom).ToList(), controles);
+    }
+
+    private static string Nom(X509Certificate2 c) => c.GetNameInfo(X509NameType.SimpleName, false) is { Length: > 0 } n ? n : c.Subject;
+
+    private static IdentiteCertificat Identite(X509Certificate2 c, string algorithmeCle, int tailleCle)
+    {
+        string? Attribut(string oid) => c.SubjectName.EnumerateRelativeDistinguishedNames()
+            .FirstOrDefault(r => r.GetSingleElementType().Value == oid)?.GetSingleElementValue();
+        var email = c.GetNameInfo(X509NameType.EmailName, false);
+        return new IdentiteCertificat(c.Subject, Attribut("2.5.4.3"), Attribut("2.5.4.10"), string.IsNullOrEmpty(email) ? null : email,
+            c.Issuer, c.SerialNumber, new DateTimeOffset(c.NotBefore.ToUniversalTime()), new DateTimeOffset(c.NotAfter.ToUniversalTime()),
+            ExigencesCertificat.NonRepudiation(c), ExigencesCertificat.UsageSignature(c), algorithmeCle, tailleCle);
+    }
+
+    /// <summary>A PDF date (D:YYYYMMDDHHmmSSOHH'mm'), every part after the year optional.</summary>
+    public static DateTimeOffset? DatePdf(string? texte)
+    {
+        var m = texte is null ? null : DatePdfRegex().Match(texte);
+        if (m is not { Success: true })
+        {
+            return null;
+        }
+        int Partie(int groupe, int defaut) => m.Groups[groupe].Success ? int.Parse(m.Groups[groupe].Value, CultureInfo.InvariantCulture) : defaut;
+        try
+        {
+            var decalage = m.Groups[7].Value is "+" or "-"
+                ? new TimeSpan(Partie(8, 0), Partie(9, 0), 0) * (m.Groups[7].Value == "-" ? -1 : 1)
+                : TimeSpan.Zero;
+            return new DateTimeOffset(Partie(1, 1), Partie(2, 1), Partie(3, 1), Partie(4, 0), Partie(5, 0), Partie(6, 0), decalage);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+-])?(\d{2})?'?(\d{2})?")]
+    private static partial Regex DatePdfRegex();
+}

@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text;
+using Sigma.Signature.Domain;
+using Sigma.Signature.Infrastructure.Certificats;
+using Sigma.Signature.Infrastructure.Cms;
+
+namespace Sigma.Signature.Infrastructure.Verification;
+
+/// <summary>A file sent for verification (held in memory for the request only).</summary>
+internal sealed record FichierRecu(string Nom, byte[] Octets);
+
+/// <summary>Verifies a signed PDF, or a file with its detached signature, against the trusted roots.</summary>
+internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimeProvider clock)
+{
+    public RapportVerification Verifier(FichierRecu fichier, FichierRecu? signatureDetachee)
+    {
+        var maintenant = clock.GetUtcNow();
+        var autorites = racines.Racines();
+        var remarques = new List<string>
+        {
+            "La révocation des certificats n'est pas vérifiée (vérification hors ligne) : consultez au besoin la liste de révocation de l'autorité.",
+            autorites.Count == 0
+                ? "Aucune autorité de confiance n'est configurée : aucune chaîne de certification ne peut aboutir."
+                : $"{autorites.Count} autorité(s) de confiance configurée(s) sur la plateforme.",
+        };
+        List<RapportSignature> signatures;
+        if (signatureDetachee is not null)
+        {
+            signatures = [VerifierDetachee(fichier, signatureDetachee, autorites, maintenant)];
+        }
+        else if (EstPdf(fichier.Octets))
+        {
+            try
+            {
+                signatures = VerificateurPdf.Verifier(fichier.Octets, autorites, maintenant);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                signatures = [];
+                remarques.Insert(0, "Le fichier PDF n'a pas pu être lu : sa structure est endommagée.");
+            }
+            if (signatures.Count == 0 && remarques.Count == 2)
+            {
+                remarques.Insert(0, "Ce PDF ne contient aucun champ de signature signé.");
+            }
+        }
+        else
+        {
+            signatures = [];
+            remarques.Insert(0, "Ce fichier n'est pas un PDF : joignez aussi sa signature détachée (.p7s) pour la vérifier.");
+        }
+        return new RapportVerification(Domain.NomFichierSigne.NomSimple(fichier.Nom), fichier.Octets.LongLength,
+            Convert.ToHexStringLower(SHA256.HashData(fichier.Octets)), maintenant, signatures, remarques);
+    }
+
+    private static RapportSignature VerifierDetachee(FichierRecu fichier, FichierRecu signature, IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> autorites, DateTimeOffset maintenant)
+    {
+        var analyse = VerificateurCms.Analyser(Der(signature.Octets), hash =>
+        {
+            using var calcul = IncrementalHash.CreateHash(hash);
+            calcul.AppendData(fichier.Octets);
+            return calcul.GetHashAndReset();
+        });
+        var (format, controle) = analyse switch
+        {
+            { Erreur: not null, Certificat: null } => (FormatSignature.Pkcs7, Controle.Echec("format", "Format", "Le fichier de signature n'est pas une signature CMS (.p7s) lisible.")),
+            { SigningCertificateV2: true } or { SigningCertificateV1: true } =>
+                (FormatSignature.CAdES, Controle.Reussi("format", "Format", "CAdES détachée : le certificat du signataire est lié par un attribut signé.")),
+            _ => (FormatSignature.Pkcs7, Controle.Information("format", "Format", "PKCS#7 détachée simple : aucun attribut signé ne lie le certificat du signataire.")),
+        };
+        return ControlesSignature.Rapport(1, Domain.NomFichierSigne.NomSimple(signature.Nom), format, [controle], analyse, null, autorites, maintenant);
+    }
+
+    private static bool EstPdf(byte[] octets) => octets.AsSpan(0, Math.Min(octets.Length, 1024)).IndexOf("%PDF-"u8) >= 0;
+
+    /// <summary>A .p7s may come as DER, or as PEM / base64 text.</summary>
+    private static byte[] Der(byte[] octets)
+    {
+        if (octets.Length > 0 && octets[0] == 0x30)
+        {
+            return octets;
+        }
+        var texte = Encoding.ASCII.GetString(octets);
+        var lignes = texte.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("-----", StringComparison.Ordinal));
+        try
+        {
+            return Convert.FromBase64String(string.Concat(lignes));
+        }
+        catch (FormatException)
+        {
+            return octets;
+        }
+    }
+}
