@@ -16,11 +16,15 @@ internal sealed class MiseAJourIncrementale
     private readonly MemoryStream _sortie = new();
     private readonly SortedDictionary<long, (int Generation, long Position)> _positions = [];
     private readonly StructurePdf _structure;
+    private readonly long _precedent;
+    private readonly bool _enFlux;
     private long _prochainNumero;
 
     public MiseAJourIncrementale(ReadOnlySpan<byte> original, StructurePdf structure)
     {
         _structure = structure;
+        _precedent = StructurePdf.DernierStartxref(original) ?? structure.Document.Structure.XrefOffset;
+        _enFlux = StructurePdf.EstFluxXref(original, _precedent);
         _sortie.Write(original);
         if (original.Length > 0 && original[^1] is not ((byte)'\n' or (byte)'\r'))
         {
@@ -58,17 +62,14 @@ internal sealed class MiseAJourIncrementale
     public byte[] Terminer()
     {
         var trailer = _structure.Document.Structure.Trailer;
-        var precedent = _structure.Document.Structure.XrefOffset;
-        var enFlux = _structure.Document.Structure.CrossReferenceTable.Parts
-            .OrderByDescending(p => p.Offset).FirstOrDefault()?.Type == UglyToad.PdfPig.CrossReference.CrossReferenceType.Stream;
         var identifiant = trailer.Identifier is { Count: 2 } id
             ? $"[{Hex(id[0])} {Hex(id[1])}]"
             : $"[<{Convert.ToHexString(Guid.NewGuid().ToByteArray())}> <{Convert.ToHexString(Guid.NewGuid().ToByteArray())}>]";
         var info = trailer.Info is IndirectReferenceToken i ? $" /Info {i.Data.ObjectNumber} {i.Data.Generation} R" : "";
-        var commun = $"/Root {trailer.Root.ObjectNumber} {trailer.Root.Generation} R{info} /ID {identifiant} /Prev {precedent}";
+        var commun = $"/Root {trailer.Root.ObjectNumber} {trailer.Root.Generation} R{info} /ID {identifiant} /Prev {_precedent}";
 
         long debutXref;
-        if (enFlux)
+        if (_enFlux)
         {
             var flux = NouvelObjet();
             debutXref = _sortie.Position;

@@ -145,6 +145,27 @@ internal sealed class StructurePdf(PdfDocument document)
         return signatures;
     }
 
+    /// <summary>
+    /// The offset of the last cross-reference section, as the file's last <c>startxref</c> says (PdfPig's own
+    /// <c>XrefOffset</c> is the first section it met, not the last). Null when the file has no startxref at its end.
+    /// </summary>
+    public static long? DernierStartxref(ReadOnlySpan<byte> pdf)
+    {
+        var fin = pdf[Math.Max(0, pdf.Length - 2048)..];
+        var i = fin.LastIndexOf("startxref"u8);
+        if (i < 0)
+        {
+            return null;
+        }
+        var reste = fin[(i + 9)..].TrimStart(" \r\n\t"u8);
+        var chiffres = reste.IndexOfAnyExcept("0123456789"u8);
+        return long.TryParse(chiffres < 0 ? reste : reste[..chiffres], System.Globalization.CultureInfo.InvariantCulture, out var position) ? position : null;
+    }
+
+    /// <summary>Is the cross-reference section at this offset a stream (PDF 1.5) rather than a classic table?</summary>
+    public static bool EstFluxXref(ReadOnlySpan<byte> pdf, long position) =>
+        position >= 0 && position < pdf.Length && !pdf[(int)position..].TrimStart(" \r\n\t"u8).StartsWith("xref"u8);
+
     /// <summary>Where the latest definition of an object lies in the file, when it is not inside an object stream.</summary>
     public long? Position(IndirectReference reference) =>
         Document.Structure.CrossReferenceTable.ObjectOffsets.TryGetValue(reference, out var lieu) && lieu.Type == XrefEntryType.File

@@ -37,7 +37,7 @@ internal static class AnalyseRevisions
         var changes = apres.Where(e => !avant.TryGetValue(e.Key, out var lieu) || !MemeLieu(lieu, e.Value))
             .Select(e => e.Key).Where(r => r.ObjectNumber != 0).ToList();
 
-        var autorises = ObjetsDeSignatureAjoutes(finale, changes, out var signaturesAjoutees);
+        var autorises = ObjetsDeSignatureAjoutes(finale, changes.Where(r => !avant.ContainsKey(r)).ToList(), out var signaturesAjoutees);
         var pages = pagesApres.ToHashSet();
         foreach (var reference in changes)
         {
@@ -85,12 +85,12 @@ internal static class AnalyseRevisions
     private static bool EstStructurel(IToken objet) => objet is StreamToken s && StructurePdf.Nom(s.StreamDictionary, "Type") is "XRef" or "ObjStm";
 
     /// <summary>The added signature fields and dictionaries, their appearance streams and the /DSS validation data.</summary>
-    private static HashSet<IndirectReference> ObjetsDeSignatureAjoutes(StructurePdf finale, List<IndirectReference> changes, out int signatures)
+    private static HashSet<IndirectReference> ObjetsDeSignatureAjoutes(StructurePdf finale, List<IndirectReference> nouveaux, out int signatures)
     {
         var autorises = new HashSet<IndirectReference>();
         signatures = 0;
-        var ajoutes = changes.ToHashSet();
-        foreach (var reference in changes)
+        var ajoutes = nouveaux.ToHashSet();
+        foreach (var reference in nouveaux)
         {
             var dictionnaire = finale.Dictionnaire(finale.Objet(reference));
             var type = StructurePdf.Nom(dictionnaire, "Type");

@@ -118,6 +118,11 @@ internal static class VerificateurPdf
         {
             return Controle.Echec("perimetre", Perimetre, $"La signature ne couvre que les {fin} premiers octets sur {pdf.Length}, qui ne forment pas une version complète du document.");
         }
+        if (StructurePdf.DernierStartxref(pdf) is not { } dernier || dernier < fin)
+        {
+            return Controle.Avertissement("perimetre", Perimetre,
+                $"{pdf.Length - fin} octets ont été ajoutés après la version signée sans former une mise à jour du document : ils ne sont pas couverts par la signature et un lecteur PDF les ignore.");
+        }
         Modifications modifications;
         try
         {

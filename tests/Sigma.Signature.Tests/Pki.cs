@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Sigma.Signature.Tests;
+
+/// <summary>
+/// A certification hierarchy made for the tests: a trusted root, an intermediate CA and signers under it (valid,
+/// expired, not yet valid, without non-repudiation, without any signing usage, with a weak key), and an untrusted
+/// root with its own signer.
+/// </summary>
+public sealed class Pki
+{
+    public const string MotDePasse = "Mot-de-passe-du-certificat";
+
+    public static Pki Instance { get; } = new();
+
+    public X509Certificate2 Racine { get; }
+    public X509Certificate2 RacineReemise { get; }
+    public X509Certificate2 Intermediaire { get; }
+    public X509Certificate2 Signataire { get; }
+    public X509Certificate2 SignataireExpire { get; }
+    public X509Certificate2 SignataireFutur { get; }
+    public X509Certificate2 SignataireSansNonRepudiation { get; }
+    public X509Certificate2 SignataireChiffrementSeul { get; }
+    public X509Certificate2 SignataireCleFaible { get; }
+    public X509Certificate2 RacineNonReconnue { get; }
+    public X509Certificate2 SignataireNonReconnu { get; }
+
+    private readonly RSA _cleRacine = RSA.Create(2048);
+    private readonly RSA _cleIntermediaire = RSA.Create(2048);
+
+    private Pki()
+    {
+        var maintenant = DateTimeOffset.UtcNow;
+        Racine = Autorite("CN=Racine de test Sigma, O=Région de test, C=FR", _cleRacine, null, null, maintenant.AddYears(-5), maintenant.AddYears(10));
+        // The same root key re-issued with other dates and serial: trusted by its key, whatever the certificate.
+        RacineReemise = Autorite("CN=Racine de test Sigma, O=Région de test, C=FR", _cleRacine, null, null, maintenant.AddYears(-1), maintenant.AddYears(20));
+        Intermediaire = Autorite("CN=AC intermédiaire de test, O=Région de test, C=FR", _cleIntermediaire, Racine, _cleRacine, maintenant.AddYears(-4), maintenant.AddYears(8));
+        var usagesSignature = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation;
+        Signataire = Final("Camille Martin", "Formation Occitanie Avenir", "camille.martin@cfp.test", usagesSignature, maintenant.AddYears(-1), maintenant.AddYears(2));
+        SignataireExpire = Final("Ancien Signataire", "Formation Occitanie Avenir", null, usagesSignature, maintenant.AddYears(-3), maintenant.AddYears(-1));
+        SignataireFutur = Final("Futur Signataire", "Formation Occitanie Avenir", null, usagesSignature, maintenant.AddDays(10), maintenant.AddYears(2));
+        SignataireSansNonRepudiation = Final("Dominique Authentification", "Formation Occitanie Avenir", null, X509KeyUsageFlags.DigitalSignature, maintenant.AddYears(-1), maintenant.AddYears(2));
+        SignataireChiffrementSeul = Final("Claude Chiffrement", "Formation Occitanie Avenir", null, X509KeyUsageFlags.KeyEncipherment, maintenant.AddYears(-1), maintenant.AddYears(2));
+        SignataireCleFaible = Final("Petite Clé", "Formation Occitanie Avenir", null, usagesSignature, maintenant.AddYears(-1), maintenant.AddYears(2), tailleCle: 1024);
+        var cleNonReconnue = RSA.Create(2048);
+        RacineNonReconnue = Autorite("CN=Racine de test Sigma, O=Faussaire, C=FR", cleNonReconnue, null, null, maintenant.AddYears(-5), maintenant.AddYears(10));
+        SignataireNonReconnu = Final("Usurpateur", "Faussaire", null, usagesSignature, maintenant.AddYears(-1), maintenant.AddYears(2), RacineNonReconnue, cleNonReconnue);
+    }
+
+    /// <summary>The signer's PKCS#12 file: its certificate and key, and the intermediate CA (as a real one holds).</summary>
+    public byte[] Pkcs12(X509Certificate2 signataire, string motDePasse = MotDePasse)
+    {
+        var collection = new X509Certificate2Collection { signataire };
+        if (signataire.Issuer == Intermediaire.Subject)
+        {
+            collection.Add(X509CertificateLoader.LoadCertificate(Intermediaire.RawData));
+        }
+        return collection.Export(X509ContentType.Pkcs12, motDePasse)!;
+    }
+
+    /// <summary>The authorities a PKCS#12 of this signer holds (without keys).</summary>
+    public IReadOnlyList<X509Certificate2> Autorites(X509Certificate2 signataire) =>
+        signataire.Issuer == Intermediaire.Subject ? [X509CertificateLoader.LoadCertificate(Intermediaire.RawData)] : [];
+
+    /// <summary>A folder of trusted roots holding the given certificates (PEM for the first, DER for the others).</summary>
+    public static string DossierRacines(params X509Certificate2[] racines)
+    {
+        var dossier = Directory.CreateTempSubdirectory("sigma-racines-").FullName;
+        for (var i = 0; i < racines.Length; i++)
+        {
+            if (i == 0)
+            {
+                File.WriteAllText(Path.Combine(dossier, "racine-0.pem"), racines[i].ExportCertificatePem());
+            }
+            else
+            {
+                File.WriteAllBytes(Path.Combine(dossier, $"racine-{i}.cer"), racines[i].RawData);
+            }
+        }
+        return dossier;
+    }
+
+    private static X509Certificate2 Autorite(string nom, RSA cle, X509Certificate2? emetteur, RSA? cleEmetteur, DateTimeOffset debut, DateTimeOffset fin)
+    {
+        var demande = new CertificateRequest(nom, cle, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        demande.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        demande.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        demande.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(demande.PublicKey, false));
+        if (emetteur is null)
+        {
+            return demande.CreateSelfSigned(debut, fin);
+        }
+        demande.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(emetteur, true, false));
+        return demande.Create(Avec(emetteur, cleEmetteur!), debut, fin, Serie());
+    }
+
+    private X509Certificate2 Final(string nom, string organisation, string? email, X509KeyUsageFlags usages, DateTimeOffset debut, DateTimeOffset fin,
+        X509Certificate2? emetteur = null, RSA? cleEmetteur = null, int tailleCle = 2048)
+    {
+        var cle = RSA.Create(tailleCle);
+        var sujet = $"CN={nom}, O={organisation}, C=FR" + (email is null ? "" : $", E={email}");
+        var demande = new CertificateRequest(sujet, cle, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        demande.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        demande.CertificateExtensions.Add(new X509KeyUsageExtension(usages, true));
+        demande.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(demande.PublicKey, false));
+        emetteur ??= Intermediaire;
+        cleEmetteur ??= _cleIntermediaire;
+        demande.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(emetteur, true, false));
+        var certificat = demande.Create(Avec(emetteur, cleEmetteur), debut, fin, Serie());
+        return certificat.CopyWithPrivateKey(cle);
+    }
+
+    private static X509Certificate2 Avec(X509Certificate2 certificat, RSA cle) => certificat.HasPrivateKey ? certificat : certificat.CopyWithPrivateKey(cle);
+
+    private static byte[] Serie() => RandomNumberGenerator.GetBytes(12).Select((b, i) => i == 0 ? (byte)(b & 0x7F | 0x01) : b).ToArray();
+}
