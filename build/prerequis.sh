@@ -25,9 +25,9 @@ if [ "$(id -u)" = "0" ] && ! id postgres >/dev/null 2>&1; then
   useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
 fi
 
-if [ "$besoin_chromium" = "--chromium" ] && [ ! -x /usr/bin/chromium ]; then
-  echo "Chromium absent : installation…"
-  apt_installer chromium fonts-dejavu-core || { echo "Installez Chromium (/usr/bin/chromium) pour les tests de navigateur." >&2; exit 1; }
+if [ "$besoin_chromium" = "--chromium" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/pdfsig ]; }; then
+  echo "Chromium ou pdfsig absent : installation…"
+  apt_installer chromium fonts-dejavu-core poppler-utils || { echo "Installez Chromium (/usr/bin/chromium) et poppler-utils (pdfsig) pour les tests." >&2; exit 1; }
 fi
 
 if [ ! -f Host/Sigma.Host/node_modules/@gouvfr/dsfr/dist/dsfr.min.css ]; then
