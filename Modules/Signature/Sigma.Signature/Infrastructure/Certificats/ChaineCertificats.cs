@@ -1,5 +1,6 @@
+using System.Formats.Asn1;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Org.BouncyCastle.Security;
 
 namespace Sigma.Signature.Infrastructure.Certificats;
 
@@ -44,15 +45,59 @@ internal static class ChaineCertificats
         {
             return false;
         }
+        return SignatureVerifiee(enfant, emetteur);
+    }
+
+    /// <summary>Checks the certificate's signature (over its DER TBSCertificate) with the issuer's public key.</summary>
+    private static bool SignatureVerifiee(X509Certificate2 enfant, X509Certificate2 emetteur)
+    {
         try
         {
-            var parseur = new Org.BouncyCastle.X509.X509CertificateParser();
-            return parseur.ReadCertificate(enfant.RawData).IsSignatureValid(parseur.ReadCertificate(emetteur.RawData).GetPublicKey());
+            var certificat = new AsnReader(enfant.RawData, AsnEncodingRules.BER).ReadSequence();
+            var tbs = certificat.ReadEncodedValue();
+            var algorithme = certificat.ReadSequence();
+            var oid = algorithme.ReadObjectIdentifier();
+            var valeur = certificat.ReadBitString(out _);
+            var hash = oid switch
+            {
+                "1.2.840.113549.1.1.5" or "1.2.840.10045.4.1" => HashAlgorithmName.SHA1,
+                "1.2.840.113549.1.1.11" or "1.2.840.10045.4.3.2" => HashAlgorithmName.SHA256,
+                "1.2.840.113549.1.1.12" or "1.2.840.10045.4.3.3" => HashAlgorithmName.SHA384,
+                "1.2.840.113549.1.1.13" or "1.2.840.10045.4.3.4" => HashAlgorithmName.SHA512,
+                "1.2.840.113549.1.1.10" => HashPss(algorithme),
+                _ => (HashAlgorithmName?)null,
+            };
+            if (hash is not { } h)
+            {
+                return false;
+            }
+            using var rsa = emetteur.GetRSAPublicKey();
+            if (rsa is not null)
+            {
+                return rsa.VerifyData(tbs.Span, valeur, h, oid == "1.2.840.113549.1.1.10" ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
+            }
+            using var ec = emetteur.GetECDsaPublicKey();
+            return ec is not null && ec.VerifyData(tbs.Span, valeur, h, DSASignatureFormat.Rfc3279DerSequence);
         }
-        catch (Exception e) when (e is GeneralSecurityException or Org.BouncyCastle.Security.Certificates.CertificateException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is AsnContentException or CryptographicException)
         {
             return false;
         }
+    }
+
+    /// <summary>The digest of RSASSA-PSS parameters (RFC 4055): [0] hashAlgorithm, SHA-1 when absent.</summary>
+    private static HashAlgorithmName? HashPss(AsnReader algorithme)
+    {
+        if (!algorithme.HasData || !algorithme.PeekTag().HasSameClassAndValue(Asn1Tag.Sequence))
+        {
+            return HashAlgorithmName.SHA1;
+        }
+        var parametres = algorithme.ReadSequence();
+        if (!parametres.HasData || !parametres.PeekTag().HasSameClassAndValue(new Asn1Tag(TagClass.ContextSpecific, 0)))
+        {
+            return HashAlgorithmName.SHA1;
+        }
+        return Cms.Algorithmes.Hash(parametres.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadSequence().ReadObjectIdentifier());
     }
 
     /// <summary>Every authority of the path must be a CA and be in force at the signing time.</summary>
