@@ -17,8 +17,8 @@ public sealed class SignerDocumentController(IMediator mediator, IValidator<Sign
     public IActionResult Index() => View(new SignerDocuments());
 
     [HttpPost("")]
-    [RequestSizeLimit(21 * SignerDocuments.TailleMaxFichier)]
-    [RequestFormLimits(MultipartBodyLengthLimit = 21 * SignerDocuments.TailleMaxFichier)]
+    [RequestSizeLimit(SignerDocuments.TailleMaxTotale + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = SignerDocuments.TailleMaxTotale + 1024 * 1024)]
     public async Task<IActionResult> Index(SignerDocuments form, CancellationToken ct)
         => await this.SoumettreAsync<SignerDocuments, IReadOnlyList<DocumentSigne>>(form, validator, mediator, Telecharger, ct);
 

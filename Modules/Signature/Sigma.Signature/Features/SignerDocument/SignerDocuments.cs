@@ -14,6 +14,7 @@ namespace Sigma.Signature.Features.SignerDocument;
 public sealed class SignerDocuments : IRequest<IReadOnlyList<DocumentSigne>>
 {
     public const long TailleMaxFichier = 100L * 1024 * 1024;
+    public const long TailleMaxTotale = 200L * 1024 * 1024;
 
     public List<IFormFile> Fichiers { get; set; } = [];
     public IFormFile? Certificat { get; set; }
@@ -30,6 +31,8 @@ internal sealed class SignerDocumentsValidator : AbstractValidator<SignerDocumen
         RuleFor(f => f.Fichiers).Must(f => f.Count <= 20).WithMessage("Signez au plus 20 fichiers à la fois.");
         RuleFor(f => f.Fichiers).Must(f => f.All(x => x.Length is > 0 and <= SignerDocuments.TailleMaxFichier))
             .WithMessage($"Chaque fichier doit contenir des données et peser au plus {SignerDocuments.TailleMaxFichier / (1024 * 1024)} Mo.");
+        RuleFor(f => f.Fichiers).Must(f => f.Sum(x => x.Length) <= SignerDocuments.TailleMaxTotale)
+            .WithMessage($"Les fichiers à signer pèsent au plus {SignerDocuments.TailleMaxTotale / (1024 * 1024)} Mo ensemble.");
         RuleFor(f => f.Certificat).NotNull().WithMessage("Choisissez votre certificat de signature (fichier .p12 ou .pfx).");
         RuleFor(f => f.Certificat!.Length).LessThanOrEqualTo(64 * 1024).When(f => f.Certificat is not null)
             .OverridePropertyName(nameof(SignerDocuments.Certificat)).WithMessage("Ce fichier est trop gros pour être un certificat PKCS#12.");

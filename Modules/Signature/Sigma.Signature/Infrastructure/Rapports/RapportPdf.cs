@@ -40,7 +40,7 @@ internal static class RapportPdf
             }
             if (s.Chaine.Count > 0)
             {
-                pdf.Texte($"Chaîne : {string.Join(" → ", s.Chaine)}", 9);
+                pdf.Texte($"Chaîne : {string.Join(" › ", s.Chaine)}", 9);
             }
             pdf.Espace(4);
             foreach (var controle in s.Controles)
