@@ -60,6 +60,11 @@ internal static class VerificateurPdf
             return new RapportSignature(numero, signature.Nom, format, "inconnu", heureDeclaree, null, [], controles);
         }
         controles.Add(Controle.Reussi("structure", Structure, "La plage signée (/ByteRange) part du début du fichier et n'exclut que la valeur /Contents de cette signature."));
+        if (sousFiltre is not ("ETSI.CAdES.detached" or "adbe.pkcs7.detached"))
+        {
+            // adbe.pkcs7.sha1 and adbe.x509.rsa_sha1 sign something else than the byte range: not judged here.
+            return new RapportSignature(numero, signature.Nom, format, "inconnu", heureDeclaree, null, [], controles);
+        }
         controles.Add(PerimetreSigne(pdf, finale, plage));
         var cms = Cms(contenu.Bytes.ToArray());
         var analyse = VerificateurCms.Analyser(cms, hash =>
