@@ -69,13 +69,17 @@ public sealed class Recherche(IConsultationsStore store)
         await using var commande = new NpgsqlCommand(
             """
             select id, reference, intitule, dispositif, date_limite, nb_lots, count(*) over () as total
-            from consultations.recherche, websearch_to_tsquery('french', @terme) as q
-            where publiee_le is not null
-              and (date_limite > @maintenant) = @enCours
-              and (@terme = '' or document @@ q)
-              and (@dispositif = '' or dispositif = @dispositif)
-            order by case when @terme = '' then 0 else ts_rank(document, q) end desc,
-                     case when @enCours then date_limite end asc, date_limite desc
+            from (
+                -- ranks computed here, below the window count, so the count buffers small rows and not the vectors
+                select id, reference, intitule, dispositif, date_limite, nb_lots,
+                       case when @terme = '' then 0 else ts_rank(document, q) end as rang
+                from consultations.recherche, websearch_to_tsquery('french', @terme) as q
+                where publiee_le is not null
+                  and (date_limite > @maintenant) = @enCours
+                  and (@terme = '' or document @@ q)
+                  and (@dispositif = '' or dispositif = @dispositif)
+                offset 0) as trouvees
+            order by rang desc, case when @enCours then date_limite end asc, date_limite desc
             limit @taille offset @decalage
             """, connexion);
         commande.Parameters.AddWithValue("terme", requete);

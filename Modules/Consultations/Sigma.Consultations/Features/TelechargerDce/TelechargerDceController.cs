@@ -76,7 +76,7 @@ public sealed class TelechargerDceController(IConsultationsStore store, Stockage
         {
             foreach (var f in choisis)
             {
-                var entree = zip.CreateEntry(f.Nom, CompressionLevel.Fastest);
+                var entree = zip.CreateEntry(f.Nom, CompressionLevel.NoCompression);
                 await using var destination = entree.Open();
                 await using var source = stockage.Ouvrir(DeposerDceHandler.Cle(id, f.FichierId));
                 await source.CopyToAsync(destination, 81920, ct);
