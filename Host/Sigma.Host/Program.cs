@@ -10,12 +10,20 @@ using Sigma.Consultations;
 using Sigma.Documents;
 using Sigma.Host.Web;
 using Sigma.Notification;
+using Sigma.Referentials;
 using Sigma.Registration;
 using Sigma.Responses;
 using Sigma.Signature;
 
 var builder = WebApplication.CreateBuilder(args);
 var database = Database.Resolve(builder.Configuration);
+// "importer-rncp <fichier.csv>" and "importer-certifinfo <fichier.csv>" import into this database and exit, without serving.
+if (ReferentialsModule.EstUneCommande(args))
+{
+    Environment.ExitCode = await ReferentialsModule.ExecuterCommandeAsync(args, database.ConnectionString, Console.Out);
+    database.Arreter();
+    return;
+}
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -47,6 +55,7 @@ builder.Services.AddResponsesModule(modules);
 builder.Services.AddDocumentsModule(modules);
 builder.Services.AddNotificationModule(modules);
 builder.Services.AddSignatureModule(modules);
+builder.Services.AddReferentialsModule(modules);
 
 builder.Services.AddHangfire(c => c
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

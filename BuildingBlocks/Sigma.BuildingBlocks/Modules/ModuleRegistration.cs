@@ -58,7 +58,9 @@ public static class ModuleRegistration
             .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithTransientLifetime());
-        services.AddValidatorsFromAssembly(assembly, includeInternalTypes: true);
+        // Domain validators are the aggregate's own rules, built by it with their mode; only input validators go to DI.
+        services.AddValidatorsFromAssembly(assembly, includeInternalTypes: true,
+            filter: r => r.ValidatorType.Namespace?.EndsWith(".Domain", StringComparison.Ordinal) != true);
 
         var parts = context.Mvc.PartManager.ApplicationParts;
         if (!parts.Any(p => p.Name == assembly.GetName().Name))

@@ -43,6 +43,30 @@ public sealed class StockageFichiers(IConfiguration configuration)
         return (taille, Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant());
     }
 
+    /// <summary>Writes through <paramref name="ecrire"/> to a temporary file that takes its final name only once complete.</summary>
+    public async Task<T> EcrireAvecAsync<T>(string cle, Func<Stream, Task<T>> ecrire)
+    {
+        var chemin = Chemin(cle);
+        Directory.CreateDirectory(Path.GetDirectoryName(chemin)!);
+        var temporaire = chemin + "." + Guid.NewGuid().ToString("N") + ".partiel";
+        try
+        {
+            T resultat;
+            await using (var cible = new FileStream(temporaire, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                resultat = await ecrire(cible);
+            }
+            File.Move(temporaire, chemin, overwrite: true);
+            return resultat;
+        }
+        finally
+        {
+            File.Delete(temporaire);
+        }
+    }
+
+    public void Supprimer(string cle) => File.Delete(Chemin(cle));
+
     public Stream Ouvrir(string cle) => new FileStream(Chemin(cle), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
     public bool Existe(string cle) => File.Exists(Chemin(cle));

@@ -11,6 +11,10 @@ public static class ParisTime
     public static string Affiche(this DateTimeOffset instant) =>
         instant.ToParis().ToString("dd/MM/yyyy 'à' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 
+    /// <summary>"28/11/2026 à 14:05:09", to the second, as a receipt states it.</summary>
+    public static string AfficheALaSeconde(this DateTimeOffset instant) =>
+        instant.ToParis().ToString("dd/MM/yyyy 'à' HH:mm:ss", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+
     /// <summary>The instant of a wall-clock time typed in Paris.</summary>
     public static DateTimeOffset FromParisWallClock(DateTime local)
     {

@@ -143,3 +143,59 @@ public sealed class DsfrErreursTagHelper(HtmlEncoder enc) : TagHelper
         output.Content.SetHtmlContent(html.ToString());
     }
 }
+
+/// <summary>A DSFR radio group (a fieldset) over the given options; "Oui"/"Non" for a nullable boolean.</summary>
+[HtmlTargetElement("dsfr-radios", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class DsfrRadiosTagHelper(HtmlEncoder enc) : TagHelper
+{
+    [HtmlAttributeName("asp-for")]
+    public ModelExpression For { get; set; } = default!;
+
+    public string Label { get; set; } = "";
+    public string? Hint { get; set; }
+    public bool Required { get; set; }
+    public bool Inline { get; set; } = true;
+    public IEnumerable<KeyValuePair<string, string>> Options { get; set; } = [new("true", "Oui"), new("false", "Non")];
+
+    [ViewContext, HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = default!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        var id = TagBuilder.CreateSanitizedId(name, "_");
+        var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+        var value = entry?.AttemptedValue ?? For.Model?.ToString() ?? "";
+        output.TagName = "fieldset";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", errors.Count > 0 ? "fr-fieldset fr-fieldset--error" : "fr-fieldset");
+        output.Attributes.SetAttribute("id", id);
+        output.Attributes.SetAttribute("aria-labelledby", $"{id}-legende {id}-messages");
+        var html = new System.Text.StringBuilder($"<legend class=\"fr-fieldset__legend--regular fr-fieldset__legend\" id=\"{id}-legende\">{enc.Encode(Label)}");
+        if (Required)
+        {
+            html.Append("<span class=\"fr-required\" aria-hidden=\"true\"> *</span>");
+        }
+        if (!string.IsNullOrEmpty(Hint))
+        {
+            html.Append($"<span class=\"fr-hint-text\">{enc.Encode(Hint)}</span>");
+        }
+        html.Append("</legend>");
+        var i = 0;
+        foreach (var (cle, libelle) in Options)
+        {
+            var idOption = $"{id}-{i++}";
+            var coche = string.Equals(cle, value, StringComparison.OrdinalIgnoreCase) ? " checked" : "";
+            html.Append($"<div class=\"fr-fieldset__element{(Inline ? " fr-fieldset__element--inline" : "")}\"><div class=\"fr-radio-group\">")
+                .Append($"<input type=\"radio\" id=\"{idOption}\" name=\"{enc.Encode(name)}\" value=\"{enc.Encode(cle)}\"{coche}>")
+                .Append($"<label class=\"fr-label\" for=\"{idOption}\">{enc.Encode(libelle)}</label></div></div>");
+        }
+        html.Append($"<div class=\"fr-messages-group\" id=\"{id}-messages\" aria-live=\"polite\">");
+        foreach (var error in errors)
+        {
+            html.Append($"<p class=\"fr-message fr-message--error\">{enc.Encode(error)}</p>");
+        }
+        html.Append("</div>");
+        output.Content.SetHtmlContent(html.ToString());
+    }
+}

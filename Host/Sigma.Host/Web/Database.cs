@@ -28,5 +28,8 @@ public sealed class Database
         return new Database { ConnectionString = embedded.ConnectionString("sigma"), _embedded = embedded };
     }
 
-    public void StopWith(IHostApplicationLifetime lifetime) => lifetime.ApplicationStopped.Register(() => _embedded?.Dispose());
+    public void StopWith(IHostApplicationLifetime lifetime) => lifetime.ApplicationStopped.Register(Arreter);
+
+    /// <summary>Stops the private cluster if this process started it (a command that ran without the web application).</summary>
+    public void Arreter() => _embedded?.Dispose();
 }

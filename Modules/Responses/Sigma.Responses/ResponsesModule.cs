@@ -1,14 +1,41 @@
+using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sigma.BuildingBlocks.Modules;
+using Sigma.BuildingBlocks.Stockage;
+using Sigma.Responses.Domain;
+using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses;
 
-/// <summary>The Responses module; its features arrive with its own issue.</summary>
+/// <summary>Responses: the candidature, one offer per lot, pieces, and the sealed, receipted send (the guide's step 4).</summary>
 public static class ResponsesModule
 {
     public static IServiceCollection AddResponsesModule(this IServiceCollection services, ModuleContext context)
     {
+        services.AddModuleStore<IResponsesStore>(context, "responses", opts =>
+        {
+            opts.Events.AddEventType<ReponseCommencee>();
+            opts.Events.AddEventType<CandidatureEnregistree>();
+            opts.Events.AddEventType<CandidatureValidee>();
+            opts.Events.AddEventType<OffreCreee>();
+            opts.Events.AddEventType<OffreEnregistree>();
+            opts.Events.AddEventType<OffreValidee>();
+            opts.Events.AddEventType<OffreSupprimee>();
+            opts.Events.AddEventType<PieceDeposee>();
+            opts.Events.AddEventType<PieceRetiree>();
+            opts.Events.AddEventType<ReponseEnvoyee>();
+            opts.Projections.Snapshot<Reponse>(SnapshotLifecycle.Inline);
+            opts.Schema.For<Reponse>().Index(r => r.ConsultationId).Index(r => r.OrganisationId);
+            opts.Schema.For<ConsultationConnue>();
+            opts.Schema.For<OrganismeConnu>();
+            opts.Schema.For<CleConsultation>();
+            opts.Schema.For<BrouillonEnCours>();
+        });
         services.AddModuleApplication(context, typeof(ResponsesModule).Assembly);
+        services.TryAddSingleton<StockageFichiers>();
+        services.AddSingleton<Coffre>();
+        services.AddScoped<Dossiers>();
         return services;
     }
 }

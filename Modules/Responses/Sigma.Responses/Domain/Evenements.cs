@@ -1,0 +1,32 @@
+namespace Sigma.Responses.Domain;
+
+// Every event says who did it (identifiant and full name) and when. Form contents travel sealed: AES-GCM under the
+// consultation's key, which is itself wrapped by a master key kept outside the database.
+
+public sealed record ReponseCommencee(
+    Guid ReponseId, Guid ConsultationId, Guid CompteId, Guid OrganisationId, string Organisation, string Siret,
+    string Par, string NomPar, string EmailPar, DateTimeOffset Le);
+
+public sealed record CandidatureEnregistree(Guid ReponseId, string Onglet, byte[] Contenu, string Par, string NomPar, DateTimeOffset Le);
+
+public sealed record CandidatureValidee(Guid ReponseId, string Par, string NomPar, DateTimeOffset Le);
+
+public sealed record OffreCreee(Guid ReponseId, Guid OffreId, int Lot, byte[] Contenu, string Par, string NomPar, DateTimeOffset Le);
+
+public sealed record OffreEnregistree(Guid ReponseId, Guid OffreId, string Onglet, byte[] Contenu, string Par, string NomPar, DateTimeOffset Le);
+
+public sealed record OffreValidee(Guid ReponseId, Guid OffreId, string Par, string NomPar, DateTimeOffset Le);
+
+public sealed record OffreSupprimee(Guid ReponseId, Guid OffreId, string Par, string NomPar, DateTimeOffset Le);
+
+/// <summary>A piece streamed to sealed storage; <paramref name="OffreId"/> is null for a candidature piece.</summary>
+public sealed record PieceDeposee(
+    Guid ReponseId, Guid PieceId, Guid? OffreId, CategoriePiece Categorie, string Nom, long Taille, string Sha256, string Par, string NomPar, DateTimeOffset Le);
+
+public sealed record PieceRetiree(Guid ReponseId, Guid PieceId, string Par, string NomPar, DateTimeOffset Le);
+
+/// <summary>The definitive send: the receipt's number, instant and manifest of every file.</summary>
+public sealed record ReponseEnvoyee(
+    Guid ReponseId, string NumeroAccuse, IReadOnlyList<int> Lots, IReadOnlyList<FichierAccuse> Fichiers, string Par, string NomPar, string EmailPar, DateTimeOffset Le);
+
+public sealed record FichierAccuse(string Formulaire, string Piece, string Nom, long Taille, string Sha256);

@@ -1,0 +1,56 @@
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Sigma.BuildingBlocks.Contracts;
+using Sigma.BuildingBlocks.Domain;
+using Sigma.Responses.Domain;
+using Sigma.Responses.Infrastructure;
+
+namespace Sigma.Responses.Features.MesReponses;
+
+public sealed record LigneReponse(Reponse Reponse, ConsultationConnue? Consultation);
+
+public sealed record DossierVue(Reponse Reponse, ConsultationConnue Consultation, DateTimeOffset Maintenant, Acteur Acteur);
+
+[Authorize(Policy = Policies.Soumissionnaire)]
+public sealed class MesReponsesController(IMediator mediator, IResponsesStore store, Dossiers dossiers, TimeProvider clock) : Controller
+{
+    [HttpGet("reponses")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var acteur = Acteur.De(User);
+        await using var session = store.QuerySession();
+        var reponses = await session.Query<Reponse>().Where(r => r.OrganisationId == acteur.OrganisationId).OrderByDescending(r => r.CommenceeLe).ToListAsync(ct);
+        var ids = reponses.Select(r => r.ConsultationId).Distinct().ToArray();
+        var consultations = (await session.LoadManyAsync<ConsultationConnue>(ct, ids)).ToDictionary(c => c.Id);
+        return View("~/Features/MesReponses/Index.cshtml", reponses.Select(r => new LigneReponse(r, consultations.GetValueOrDefault(r.ConsultationId))).ToList());
+    }
+
+    [HttpPost("reponses/commencer")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Commencer(Guid consultationId, CancellationToken ct)
+    {
+        try
+        {
+            var id = await mediator.Send(new CommencerReponse(consultationId, Acteur.De(User)), ct);
+            return Redirect($"/reponses/{id}");
+        }
+        catch (DomainException refus)
+        {
+            TempData["Erreur"] = refus.Message;
+            return Redirect($"/consultations/{consultationId}");
+        }
+    }
+
+    [HttpGet("reponses/{id:guid}")]
+    public async Task<IActionResult> Dossier(Guid id, CancellationToken ct)
+    {
+        var acteur = Acteur.De(User);
+        if (await dossiers.ChargerAsync(id, acteur, ct) is not var (reponse, consultation))
+        {
+            return NotFound();
+        }
+        return View("~/Features/MesReponses/Dossier.cshtml", new DossierVue(reponse, consultation, clock.GetUtcNow(), acteur));
+    }
+}

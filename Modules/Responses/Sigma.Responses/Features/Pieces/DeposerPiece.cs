@@ -1,0 +1,74 @@
+using Marten;
+using MediatR;
+using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Stockage;
+using Sigma.Responses.Domain;
+using Sigma.Responses.Infrastructure;
+
+namespace Sigma.Responses.Features.Pieces;
+
+/// <summary>A piece streamed from the request into sealed storage, its SHA-256 computed on the way.</summary>
+public sealed record DeposerPiece(Guid ReponseId, Guid? OffreId, CategoriePiece Categorie, string NomFichier, Stream Contenu, Acteur Acteur) : IRequest<Guid>;
+
+public sealed record RetirerPiece(Guid ReponseId, Guid PieceId, Acteur Acteur) : IRequest<Unit>;
+
+internal sealed class DeposerPieceHandler(IResponsesStore store, Coffre coffre, StockageFichiers stockage, TimeProvider clock) : IRequestHandler<DeposerPiece, Guid>
+{
+    public static string Cle(Guid reponseId, Guid pieceId) => $"reponses/{reponseId:N}/{pieceId:N}";
+
+    public async Task<Guid> Handle(DeposerPiece r, CancellationToken ct)
+    {
+        var nom = CataloguePieces.NomSur(r.NomFichier);
+        if (!CataloguePieces.ExtensionAutorisee(nom))
+        {
+            throw new DomainException($"Le type du fichier « {nom} » n'est pas accepté. Types acceptés : {string.Join(", ", CataloguePieces.ExtensionsAutorisees)}.", "Fichier");
+        }
+        await using var session = store.LightweightSession();
+        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
+        var reponse = flux.Aggregate;
+        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
+        {
+            throw new DomainException("Réponse introuvable.");
+        }
+        var pieceId = Guid.NewGuid();
+        // The decision is checked before the upload (no point storing a refused piece) and again after it.
+        reponse.DeposerPiece(pieceId, r.OffreId, r.Categorie, nom, 0, "", r.Acteur.Identifiant, r.Acteur.Nom, clock.GetUtcNow());
+        var cle = Cle(reponse.Id, pieceId);
+        var (taille, sha) = await coffre.ScellerFichierAsync(reponse.ConsultationId, cle, r.Contenu, CataloguePieces.TailleMax, ct);
+        try
+        {
+            if (taille == 0)
+            {
+                throw new DomainException($"Le fichier « {nom} » est vide.", "Fichier");
+            }
+            session.LastModifiedBy = r.Acteur.Identifiant;
+            flux.AppendOne(reponse.DeposerPiece(pieceId, r.OffreId, r.Categorie, nom, taille, sha, r.Acteur.Identifiant, r.Acteur.Nom, clock.GetUtcNow()));
+            await session.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            stockage.Supprimer(cle);
+            throw;
+        }
+        return pieceId;
+    }
+}
+
+internal sealed class RetirerPieceHandler(IResponsesStore store, TimeProvider clock) : IRequestHandler<RetirerPiece, Unit>
+{
+    public async Task<Unit> Handle(RetirerPiece r, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
+        var reponse = flux.Aggregate;
+        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
+        {
+            throw new DomainException("Réponse introuvable.");
+        }
+        session.LastModifiedBy = r.Acteur.Identifiant;
+        // The sealed file stays on disk: the history shows it was deposited, then withdrawn.
+        flux.AppendOne(reponse.RetirerPiece(r.PieceId, r.Acteur.Identifiant, r.Acteur.Nom, clock.GetUtcNow()));
+        await session.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Sigma.BuildingBlocks.Stockage;
+
+namespace Sigma.Responses.Infrastructure;
+
+/// <summary>A consultation's data key, wrapped (AES-GCM) by the master key: useless without the key file.</summary>
+public sealed class CleConsultation
+{
+    public Guid Id { get; set; }
+    public byte[] CleEnveloppee { get; set; } = [];
+    public DateTimeOffset CreeeLe { get; set; }
+}
+
+/// <summary>
+/// Envelope encryption of everything a bidder sends: one data key per consultation, wrapped by a master key read from a
+/// file outside the database (<c>Sigma:Scellement:CleMaitre</c>). Forms are sealed as AES-GCM blobs; pieces are
+/// streamed through AES-GCM in 64 KiB chunks (each authenticated, numbered, the last one flagged, so that truncation,
+/// reordering or a file swapped between pieces is detected), their SHA-256 computed on the plain bytes on the way.
+/// </summary>
+public sealed class Coffre(IResponsesStore store, StockageFichiers stockage, IConfiguration configuration, TimeProvider clock)
+{
+    private const int TailleBloc = 64 * 1024;
+    private const int TailleTag = 16;
+    private static readonly byte[] Entete = "SGM1"u8.ToArray();
+    private readonly ConcurrentDictionary<Guid, byte[]> cles = new();
+    private readonly Lazy<byte[]> cleMaitre = new(() => LireOuCreerCleMaitre(CheminCleMaitre(configuration)));
+
+    public static string CheminCleMaitre(IConfiguration configuration) =>
+        configuration["Sigma:Scellement:CleMaitre"] is { Length: > 0 } chemin ? chemin
+        : Path.Combine(StockageFichiers.DossierDonnees(configuration), "scellement", "cle-maitre");
+
+    public async Task<byte[]> ScellerAsync<T>(Guid consultationId, Guid reponseId, T donnees, CancellationToken ct)
+    {
+        var cle = await CleAsync(consultationId, ct);
+        var clair = JsonSerializer.SerializeToUtf8Bytes(donnees);
+        var resultat = new byte[12 + clair.Length + TailleTag];
+        RandomNumberGenerator.Fill(resultat.AsSpan(0, 12));
+        using var aes = new AesGcm(cle, TailleTag);
+        aes.Encrypt(resultat.AsSpan(0, 12), clair, resultat.AsSpan(12, clair.Length), resultat.AsSpan(12 + clair.Length), reponseId.ToByteArray());
+        return resultat;
+    }
+
+    public async Task<T> DescellerAsync<T>(Guid consultationId, Guid reponseId, byte[] scelle, CancellationToken ct) where T : new()
+    {
+        if (scelle.Length == 0)
+        {
+            return new T();
+        }
+        var cle = await CleAsync(consultationId, ct);
+        var clair = new byte[scelle.Length - 12 - TailleTag];
+        using var aes = new AesGcm(cle, TailleTag);
+        aes.Decrypt(scelle.AsSpan(0, 12), scelle.AsSpan(12, clair.Length), scelle.AsSpan(12 + clair.Length), clair, reponseId.ToByteArray());
+        return JsonSerializer.Deserialize<T>(clair) ?? new T();
+    }
+
+    /// <summary>Streams <paramref name="source"/> into sealed storage under <paramref name="cleStockage"/>; returns the plain size and SHA-256.</summary>
+    public async Task<(long Taille, string Sha256)> ScellerFichierAsync(Guid consultationId, string cleStockage, Stream source, long tailleMax, CancellationToken ct)
+    {
+        var cle = await CleAsync(consultationId, ct);
+        return await stockage.EcrireAvecAsync(cleStockage, async cible =>
+        {
+            using var aes = new AesGcm(cle, TailleTag);
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var nonceBase = RandomNumberGenerator.GetBytes(12);
+            await cible.WriteAsync(Entete, ct);
+            await cible.WriteAsync(nonceBase, ct);
+            var courant = new byte[TailleBloc];
+            var suivant = new byte[TailleBloc];
+            var chiffre = new byte[TailleBloc + TailleTag];
+            long taille = 0;
+            var lus = await LireBlocAsync(source, courant, ct);
+            for (long index = 0; ; index++)
+            {
+                var lusSuivant = lus == TailleBloc ? await LireBlocAsync(source, suivant, ct) : 0;
+                var dernier = lusSuivant == 0;
+                taille += lus;
+                if (taille > tailleMax)
+                {
+                    throw new FichierTropGrosException(tailleMax);
+                }
+                sha.AppendData(courant, 0, lus);
+                aes.Encrypt(Nonce(nonceBase, index), courant.AsSpan(0, lus), chiffre.AsSpan(0, lus), chiffre.AsSpan(lus, TailleTag), Aad(cleStockage, index, dernier));
+                await cible.WriteAsync(chiffre.AsMemory(0, lus + TailleTag), ct);
+                if (dernier)
+                {
+                    break;
+                }
+                (courant, suivant) = (suivant, courant);
+                lus = lusSuivant;
+            }
+            return (taille, Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant());
+        });
+    }
+
+    /// <summary>Decrypts a sealed piece into <paramref name="destination"/>; throws if it was altered, truncated or moved.</summary>
+    public async Task DescellerFichierAsync(Guid consultationId, string cleStockage, Stream destination, CancellationToken ct)
+    {
+        var cle = await CleAsync(consultationId, ct);
+        await using var source = stockage.Ouvrir(cleStockage);
+        var entete = new byte[16];
+        if (await LireBlocAsync(source, entete, ct) != 16 || !entete.AsSpan(0, 4).SequenceEqual(Entete))
+        {
+            throw new CryptographicException("Fichier scellé illisible.");
+        }
+        var nonceBase = entete[4..];
+        using var aes = new AesGcm(cle, TailleTag);
+        var chiffre = new byte[TailleBloc + TailleTag];
+        var clair = new byte[TailleBloc];
+        for (long index = 0; ; index++)
+        {
+            var lus = await LireBlocAsync(source, chiffre, ct);
+            var dernier = lus < chiffre.Length;
+            if (lus < TailleTag)
+            {
+                throw new CryptographicException("Fichier scellé tronqué.");
+            }
+            var n = lus - TailleTag;
+            aes.Decrypt(Nonce(nonceBase, index), chiffre.AsSpan(0, n), chiffre.AsSpan(n, TailleTag), clair.AsSpan(0, n), Aad(cleStockage, index, dernier));
+            await destination.WriteAsync(clair.AsMemory(0, n), ct);
+            if (dernier)
+            {
+                return;
+            }
+        }
+    }
+
+    private static byte[] Nonce(byte[] nonceBase, long index)
+    {
+        var nonce = (byte[])nonceBase.Clone();
+        var compteur = BinaryPrimitives.ReadInt64BigEndian(nonce.AsSpan(4)) ^ index;
+        BinaryPrimitives.WriteInt64BigEndian(nonce.AsSpan(4), compteur);
+        return nonce;
+    }
+
+    private static byte[] Aad(string cleStockage, long index, bool dernier)
+    {
+        var aad = new byte[9 + Encoding.UTF8.GetByteCount(cleStockage)];
+        BinaryPrimitives.WriteInt64BigEndian(aad, index);
+        aad[8] = dernier ? (byte)1 : (byte)0;
+        Encoding.UTF8.GetBytes(cleStockage, aad.AsSpan(9));
+        return aad;
+    }
+
+    private static async Task<int> LireBlocAsync(Stream source, byte[] tampon, CancellationToken ct)
+    {
+        var total = 0;
+        while (total < tampon.Length)
+        {
+            var n = await source.ReadAsync(tampon.AsMemory(total), ct);
+            if (n == 0)
+            {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    private async Task<byte[]> CleAsync(Guid consultationId, CancellationToken ct)
+    {
+        if (cles.TryGetValue(consultationId, out var connue))
+        {
+            return connue;
+        }
+        await using var session = store.LightweightSession();
+        var doc = await session.LoadAsync<CleConsultation>(consultationId, ct);
+        if (doc is null)
+        {
+            var nouvelle = RandomNumberGenerator.GetBytes(32);
+            doc = new CleConsultation { Id = consultationId, CleEnveloppee = Envelopper(consultationId, nouvelle), CreeeLe = clock.GetUtcNow() };
+            session.Insert(doc);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (Exception ex) when (Doublons.EstDoublon(ex))
+            {
+                await using var relecture = store.QuerySession();
+                doc = await relecture.LoadAsync<CleConsultation>(consultationId, ct) ?? throw new InvalidOperationException("Clé de consultation introuvable.");
+            }
+        }
+        var cle = Desenvelopper(consultationId, doc.CleEnveloppee);
+        cles[consultationId] = cle;
+        return cle;
+    }
+
+    private byte[] Envelopper(Guid consultationId, byte[] cle)
+    {
+        var resultat = new byte[12 + cle.Length + TailleTag];
+        RandomNumberGenerator.Fill(resultat.AsSpan(0, 12));
+        using var aes = new AesGcm(cleMaitre.Value, TailleTag);
+        aes.Encrypt(resultat.AsSpan(0, 12), cle, resultat.AsSpan(12, cle.Length), resultat.AsSpan(12 + cle.Length), consultationId.ToByteArray());
+        return resultat;
+    }
+
+    private byte[] Desenvelopper(Guid consultationId, byte[] enveloppe)
+    {
+        var cle = new byte[enveloppe.Length - 12 - TailleTag];
+        using var aes = new AesGcm(cleMaitre.Value, TailleTag);
+        aes.Decrypt(enveloppe.AsSpan(0, 12), enveloppe.AsSpan(12, cle.Length), enveloppe.AsSpan(12 + cle.Length), cle, consultationId.ToByteArray());
+        return cle;
+    }
+
+    private static byte[] LireOuCreerCleMaitre(string chemin)
+    {
+        if (!File.Exists(chemin))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(chemin)!);
+            try
+            {
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+                using var fichier = new FileStream(chemin, options);
+                fichier.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+            }
+            catch (IOException) when (File.Exists(chemin))
+            {
+                // Another node created it first: use theirs.
+            }
+        }
+        var cle = Convert.FromBase64String(File.ReadAllText(chemin).Trim());
+        return cle.Length == 32 ? cle : throw new InvalidOperationException($"La clé maîtresse de scellement ({chemin}) doit faire 32 octets en base 64.");
+    }
+}
