@@ -109,6 +109,8 @@ internal sealed class EntrepotReferentiels(string connectionString)
                 "on conflict (source) do update set empreinte = excluded.empreinte, charge_le = excluded.charge_le",
                 ct, ("source", nom), ("empreinte", empreinte));
         }
+        // Statistics now rather than at the next autovacuum: with them the planner picks the text-search index.
+        await ExecuterAsync(connexion, "analyze referentials.entrees", ct);
         await transaction.CommitAsync(ct);
         return new BilanEcriture(nouvelles, modifiees, entrees.Count - nouvelles - modifiees, retirees);
     }

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +21,9 @@ public sealed class ReferentielsController(RechercheReferentiels recherche, Html
 {
     public const int NombreResultats = 15;
 
+    // Accented letters written as they are, as on the pages.
+    private static readonly JsonSerializerOptions OptionsJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     /// <param name="nomenclature">formacode, nsf, rome, rncp or certifinfo.</param>
     /// <param name="q">What was typed.</param>
     /// <param name="champ">Instead of <paramref name="q"/>: the name under which the text comes (htmx sends a field under its own name).</param>
@@ -34,7 +39,7 @@ public sealed class ReferentielsController(RechercheReferentiels recherche, Html
         var entrees = await recherche.ChercherAsync(trouvee, saisie, NombreResultats, ct);
         if (Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)))
         {
-            return Json(entrees);
+            return new JsonResult(entrees, OptionsJson);
         }
         var html = new StringBuilder();
         foreach (var e in entrees)

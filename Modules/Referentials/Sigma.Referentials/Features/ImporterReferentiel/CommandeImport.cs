@@ -31,10 +31,9 @@ internal static class CommandeImport
             await sortie.WriteLineAsync($"Usage : dotnet run --project Host/Sigma.Host -- {nomCommande} <fichier.csv>");
             return 2;
         }
-        var chemin = Path.GetFullPath(args[position + 1]);
-        if (!File.Exists(chemin))
+        if (Chemin(args[position + 1]) is not { } chemin)
         {
-            await sortie.WriteLineAsync($"Fichier introuvable : {chemin}");
+            await sortie.WriteLineAsync($"Fichier introuvable : {Path.GetFullPath(args[position + 1])}");
             return 2;
         }
 
@@ -56,6 +55,11 @@ internal static class CommandeImport
         await sortie.WriteLineAsync(Resume(nomenclature, chemin, lecture, bilan));
         return 0;
     }
+
+    // "dotnet run --project" starts the Host in its project folder: a relative path is also tried from the shell's folder.
+    private static string? Chemin(string argument) =>
+        new[] { Path.GetFullPath(argument), Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd ? Path.GetFullPath(argument, pwd) : null }
+            .FirstOrDefault(File.Exists);
 
     public static string Resume(Nomenclature nomenclature, string chemin, LectureFichier lecture, BilanEcriture bilan)
     {

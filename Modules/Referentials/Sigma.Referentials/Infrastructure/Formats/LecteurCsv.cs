@@ -11,7 +11,7 @@ internal static class LecteurCsv
     /// <summary>Decodes the file: UTF-8 when it is valid UTF-8 (with or without BOM), Windows-1252 otherwise.</summary>
     public static TextReader Ouvrir(byte[] octets)
     {
-        var debut = octets.AsSpan().StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+        var debut = octets.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         try
         {
             return new StringReader(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(octets, debut, octets.Length - debut));
