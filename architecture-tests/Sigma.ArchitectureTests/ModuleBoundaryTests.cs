@@ -33,8 +33,8 @@ public class ModuleBoundaryTests
     private static Assembly Contracts(string name) => Assembly.Load($"Sigma.{name}.Contracts");
 
     [Fact]
-    public void The_six_modules_of_the_product_are_found() =>
-        ModuleNames().ShouldBe(["Consultations", "Documents", "Notification", "Registration", "Responses", "Signature"], ignoreOrder: true);
+    public void The_modules_of_the_product_are_found() =>
+        ModuleNames().ShouldBe(["Consultations", "Documents", "Notification", "Referentials", "Registration", "Responses", "Signature"], ignoreOrder: true);
 
     [Theory]
     [MemberData(nameof(Modules))]
