@@ -1,4 +1,5 @@
 using Marten;
+using Sigma.BuildingBlocks.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Sigma.BuildingBlocks.Stockage;
@@ -70,7 +71,9 @@ internal sealed class DonneesDemoConsultations(IConsultationsStore store, Stocka
         session.Events.StartStream<Consultation>(id, creee, dce);
         if (publier)
         {
-            session.Events.Append(id, consultation.Publier("agent.region", creeeLe.AddHours(1)));
+            var publiee = consultation.Publier("agent.region", creeeLe.AddHours(1));
+            session.Events.Append(id, publiee);
+            session.Publish(CommandesHandlers.Publication(consultation, publiee.PublieeLe));
         }
         return id;
     }

@@ -20,6 +20,12 @@ internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider 
     IRequestHandler<ProrogerDateLimite, Unit>,
     IRequestHandler<RepondreQuestion, Unit>
 {
+    /// <summary>What the other modules learn of a published consultation.</summary>
+    public static ConsultationPublieeIntegrationEvent Publication(Consultation consultation, DateTimeOffset publieeLe) =>
+        new(consultation.Id, consultation.Reference, consultation.Intitule, consultation.Dispositif, consultation.DateLimite,
+            consultation.Lots.Select(l => new LotPublie(l.Numero, l.Intitule, l.Territoire, l.UniteOeuvre.ToString().ToUpperInvariant(), l.Volume)).ToList())
+        { OccurredAt = publieeLe };
+
     public async Task<Unit> Handle(PublierConsultation r, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
@@ -28,9 +34,7 @@ internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider 
         var publiee = consultation.Publier(r.Agent, clock.GetUtcNow());
         session.LastModifiedBy = r.Agent;
         flux.AppendOne(publiee);
-        session.Publish(new ConsultationPublieeIntegrationEvent(consultation.Id, consultation.Reference, consultation.Intitule, consultation.Dispositif,
-            consultation.DateLimite, consultation.Lots.Select(l => new LotPublie(l.Numero, l.Intitule, l.Territoire, l.UniteOeuvre.ToString().ToUpperInvariant(), l.Volume)).ToList())
-            { OccurredAt = publiee.PublieeLe });
+        session.Publish(Publication(consultation, publiee.PublieeLe));
         await session.SaveChangesAsync(ct);
         return Unit.Value;
     }

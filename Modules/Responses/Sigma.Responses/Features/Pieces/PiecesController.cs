@@ -8,6 +8,7 @@ using Microsoft.Net.Http.Headers;
 using Sigma.BuildingBlocks.Contracts;
 using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Stockage;
+using Sigma.BuildingBlocks.Web;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;
 
@@ -22,6 +23,7 @@ public sealed class PiecesController(IMediator mediator, IAntiforgery antiforger
     /// </summary>
     [HttpPost("reponses/{id:guid}/pieces")]
     [IgnoreAntiforgeryToken]
+    [FluxSansFormulaire]
     [RequestSizeLimit(CataloguePieces.TailleMax + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = CataloguePieces.TailleMax + 1024 * 1024)]
     public async Task<IActionResult> Deposer(Guid id, Guid? offre, CancellationToken ct)

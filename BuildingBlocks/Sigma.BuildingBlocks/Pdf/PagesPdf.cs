@@ -7,13 +7,13 @@ using UglyToad.PdfPig.Fonts.AdobeFontMetrics;
 using UglyToad.PdfPig.Fonts.Encodings;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 
-namespace Sigma.Signature.Infrastructure.Rapports;
+namespace Sigma.BuildingBlocks.Pdf;
 
 /// <summary>
 /// A plain text document on A4 pages in Helvetica, one of the PDF standard fonts every reader has: no font file to
 /// ship or embed. Text is WinAnsi-encoded (French accents, « », œ, €) and wrapped with the font's own metrics.
 /// </summary>
-internal sealed class PagesPdf
+public sealed class PagesPdf
 {
     private const double Largeur = 595, Hauteur = 842, Marge = 50;
     private static readonly AdobeFontMetrics Normale = Standard14.GetAdobeFontMetrics(Standard14Font.Helvetica);

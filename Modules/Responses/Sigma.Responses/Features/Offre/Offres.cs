@@ -1,0 +1,148 @@
+using System.Text.Json;
+using JasperFx;
+using Marten;
+using MediatR;
+using Sigma.BuildingBlocks.Domain;
+using Sigma.Responses.Domain;
+using Sigma.Responses.Features.Candidature;
+using Sigma.Responses.Infrastructure;
+
+namespace Sigma.Responses.Features.Offre;
+
+public static class OngletsOffre
+{
+    public static readonly IReadOnlyList<(string Cle, string Libelle)> Tous =
+        [("offre", "Offre"), ("prestataires", "Prestataires"), ("sites", "Sites de réalisation"), ("pedagogie", "Informations pédagogiques"), ("prix", "Prix")];
+
+    public static string Libelle(string cle) => Tous.FirstOrDefault(o => o.Cle == cle).Libelle ?? cle;
+
+    public static DonneesOffre Fusionner(DonneesOffre enregistree, DonneesOffre saisie, string onglet)
+    {
+        var copie = JsonSerializer.Deserialize<DonneesOffre>(JsonSerializer.SerializeToUtf8Bytes(enregistree))!;
+        switch (onglet)
+        {
+            case "offre": copie.Offre = saisie.Offre; break;
+            case "prestataires": copie.Prestataires = saisie.Prestataires; break;
+            case "sites": copie.Sites = saisie.Sites; break;
+            case "pedagogie": copie.Composantes = saisie.Composantes; break;
+            case "prix": copie.Prix = saisie.Prix; break;
+            default: throw new DomainException("Onglet inconnu.");
+        }
+        if (copie.Prestataires.SousTraitance != true)
+        {
+            copie.Prestataires.SousTraitants = [];
+        }
+        Preremplissage.CompleterDatesDesModules(copie);
+        return copie;
+    }
+}
+
+/// <summary>A new offer for a lot, once the candidature is validated; it starts from the candidature's sites.</summary>
+public sealed record CreerOffre(Guid ReponseId, int Lot, Acteur Acteur) : IRequest<Guid>;
+
+public sealed record EnregistrerOffre(Guid ReponseId, Guid OffreId, string Onglet, DonneesOffre Saisie, int Version, bool Valider, Acteur Acteur)
+    : IRequest<ResultatEnregistrement>;
+
+public sealed record SupprimerOffre(Guid ReponseId, Guid OffreId, Acteur Acteur) : IRequest<Unit>;
+
+internal sealed class CreerOffreHandler(IResponsesStore store, Coffre coffre, Dossiers dossiers, TimeProvider clock) : IRequestHandler<CreerOffre, Guid>
+{
+    public async Task<Guid> Handle(CreerOffre r, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
+        var reponse = flux.Aggregate;
+        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
+        {
+            throw new DomainException("Réponse introuvable.");
+        }
+        var consultation = await session.LoadAsync<ConsultationConnue>(reponse.ConsultationId, ct) ?? throw new DomainException("Consultation introuvable.");
+        var candidature = await dossiers.CandidatureAsync(reponse, ct);
+        var id = Guid.NewGuid();
+        var donnees = Preremplissage.NouvelleOffre(candidature, consultation, r.Lot);
+        session.LastModifiedBy = r.Acteur.Identifiant;
+        flux.AppendOne(reponse.CreerOffre(id, r.Lot, consultation, await coffre.ScellerAsync(reponse.ConsultationId, reponse.Id, donnees, ct),
+            r.Acteur.Identifiant, r.Acteur.Nom, clock.GetUtcNow()));
+        await session.SaveChangesAsync(ct);
+        return id;
+    }
+}
+
+internal sealed class EnregistrerOffreHandler(IResponsesStore store, Coffre coffre, Dossiers dossiers, TimeProvider clock)
+    : IRequestHandler<EnregistrerOffre, ResultatEnregistrement>
+{
+    public async Task<ResultatEnregistrement> Handle(EnregistrerOffre r, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
+        var reponse = flux.Aggregate;
+        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
+        {
+            throw new DomainException("Réponse introuvable.");
+        }
+        var offre = reponse.Offre(r.OffreId) ?? throw new DomainException("Cette offre n'existe plus.");
+        var enregistree = await dossiers.OffreAsync(reponse, offre, ct);
+        var fusion = OngletsOffre.Fusionner(enregistree, r.Saisie, r.Onglet);
+        var forme = Validation.FormeOffre(fusion).Where(m => m.Onglet == r.Onglet).ToList();
+        if (forme.Count > 0)
+        {
+            throw new FormulaireIncompletException(forme);
+        }
+        var maintenant = clock.GetUtcNow();
+        session.LastModifiedBy = r.Acteur.Identifiant;
+        var courante = reponse;
+        if (JsonSerializer.Serialize(enregistree) != JsonSerializer.Serialize(fusion))
+        {
+            var evenement = reponse.EnregistrerOffre(r.OffreId, r.Onglet, await coffre.ScellerAsync(reponse.ConsultationId, reponse.Id, fusion, ct), r.Version,
+                r.Acteur.Identifiant, r.Acteur.Nom, maintenant);
+            flux.AppendOne(evenement);
+            courante = reponse.Apply(evenement);
+        }
+        else if (offre.Etat.Version != r.Version)
+        {
+            throw new EnregistrementConcurrentException(offre.Etat.NomPar, offre.Etat.Par, offre.Etat.Le);
+        }
+        IReadOnlyList<Manquant> manquants = [];
+        var statut = courante.Offre(r.OffreId)!.Etat.Statut;
+        if (r.Valider && statut != StatutFormulaire.Valide)
+        {
+            try
+            {
+                flux.AppendOne(courante.ValiderOffre(r.OffreId, fusion, r.Acteur.Identifiant, r.Acteur.Nom, maintenant));
+            }
+            catch (FormulaireIncompletException incomplet)
+            {
+                manquants = incomplet.Manquants;
+            }
+        }
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (ConcurrencyException)
+        {
+            await using var relecture = store.QuerySession();
+            var derniere = (await relecture.LoadAsync<Reponse>(r.ReponseId, ct))?.Offre(r.OffreId)?.Etat;
+            throw new EnregistrementConcurrentException(derniere?.NomPar ?? "Quelqu'un", derniere?.Par ?? "?", derniere?.Le ?? maintenant);
+        }
+        return new ResultatEnregistrement(courante.Offre(r.OffreId)!.Etat.Version, manquants.Count == 0 && (r.Valider || statut == StatutFormulaire.Valide), manquants);
+    }
+}
+
+internal sealed class SupprimerOffreHandler(IResponsesStore store, TimeProvider clock) : IRequestHandler<SupprimerOffre, Unit>
+{
+    public async Task<Unit> Handle(SupprimerOffre r, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
+        var reponse = flux.Aggregate;
+        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
+        {
+            throw new DomainException("Réponse introuvable.");
+        }
+        session.LastModifiedBy = r.Acteur.Identifiant;
+        flux.AppendOne(reponse.SupprimerOffre(r.OffreId, r.Acteur.Identifiant, r.Acteur.Nom, clock.GetUtcNow()));
+        await session.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+}
