@@ -27,6 +27,6 @@ public sealed record PieceRetiree(Guid ReponseId, Guid PieceId, string Par, stri
 
 /// <summary>The definitive send: the receipt's number, instant and manifest of every file.</summary>
 public sealed record ReponseEnvoyee(
-    Guid ReponseId, string NumeroAccuse, IReadOnlyList<int> Lots, IReadOnlyList<FichierAccuse> Fichiers, string Par, string NomPar, string EmailPar, DateTimeOffset Le);
+    Guid ReponseId, string NumeroAccuse, string Organisation, string Siret, IReadOnlyList<int> Lots, IReadOnlyList<FichierAccuse> Fichiers, string Par, string NomPar, string EmailPar, DateTimeOffset Le);
 
 public sealed record FichierAccuse(string Formulaire, string Piece, string Nom, long Taille, string Sha256);

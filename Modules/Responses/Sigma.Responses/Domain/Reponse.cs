@@ -77,7 +77,7 @@ public sealed record Reponse(
 
     public Reponse Apply(ReponseEnvoyee e) => this with
     {
-        NumeroAccuse = e.NumeroAccuse, EnvoyeeLe = e.Le, EnvoyeePar = e.NomPar, LotsEnvoyes = e.Lots, FichiersEnvoyes = e.Fichiers,
+        NumeroAccuse = e.NumeroAccuse, Organisation = e.Organisation, Siret = e.Siret, EnvoyeeLe = e.Le, EnvoyeePar = e.NomPar, LotsEnvoyes = e.Lots, FichiersEnvoyes = e.Fichiers,
     };
 
     private Reponse RevenirEnBrouillon(Guid? offreId) => offreId is null
@@ -200,7 +200,7 @@ public sealed record Reponse(
     /// The definitive send, decided at <paramref name="recueLe"/> (when the request was fully received): refused after the
     /// deadline, without a validated candidature, without a validated offer, or with an offer still in draft.
     /// </summary>
-    public ReponseEnvoyee Envoyer(ConsultationConnue consultation, string par, string nomPar, string emailPar, DateTimeOffset recueLe)
+    public ReponseEnvoyee Envoyer(ConsultationConnue consultation, DonneesCandidature candidature, string par, string nomPar, string emailPar, DateTimeOffset recueLe)
     {
         VerifierModifiable();
         if (consultation.EstCloturee(recueLe))
@@ -223,7 +223,9 @@ public sealed record Reponse(
             .Select(p => new FichierAccuse(p.OffreId is null ? "Candidature" : $"Offre lot {Offres.First(o => o.Id == p.OffreId).Lot}",
                 CataloguePieces.Libelle(p.Categorie), p.Nom, p.Taille, p.Sha256)).ToList();
         var numero = $"AR-{consultation.Reference}-{recueLe.UtcDateTime:yyyyMMddHHmmss}-{Id.ToString("N")[..6].ToUpperInvariant()}";
-        return new ReponseEnvoyee(Id, numero, Offres.Select(o => o.Lot).Order().ToList(), fichiers, par, nomPar, emailPar, recueLe);
+        // The receipt names the candidate as the candidature declares it.
+        var siege = candidature.Candidat.Siege;
+        return new ReponseEnvoyee(Id, numero, siege.RaisonSociale?.Trim() ?? Organisation, new string((siege.Siret ?? Siret).Where(char.IsAsciiDigit).ToArray()), Offres.Select(o => o.Lot).Order().ToList(), fichiers, par, nomPar, emailPar, recueLe);
     }
 
     private void VerifierModifiable()

@@ -114,14 +114,14 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
                 {
                     if (erreur is not null && (complet || !Validation.Vide(comp.Modules[i].Numero)))
                     {
-                        ctx.AddFailure($"{ctx.PropertyPath}.Modules[{i}].Numero".TrimStart('.'), erreur);
+                        ctx.AddFailure($"Modules[{i}].Numero", erreur);
                     }
                 }
                 foreach (var (erreur, i) in Numerotation.Verifier(comp.Blocs.Select(b => b.Numero).ToList(), "le bloc").Select((e, i) => (e, i)))
                 {
                     if (erreur is not null && (complet || !Validation.Vide(comp.Blocs[i].Numero)))
                     {
-                        ctx.AddFailure($"{ctx.PropertyPath}.Blocs[{i}].Numero".TrimStart('.'), erreur);
+                        ctx.AddFailure($"Blocs[{i}].Numero", erreur);
                     }
                 }
                 var blocs = comp.Blocs.Select(b => b.Numero?.Trim()).Where(n => !Validation.Vide(n)).ToHashSet();
@@ -130,7 +130,7 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
                     var bloc = comp.Modules[i].Bloc?.Trim();
                     if (!Validation.Vide(bloc) && !blocs.Contains(bloc))
                     {
-                        ctx.AddFailure($"{ctx.PropertyPath}.Modules[{i}].Bloc".TrimStart('.'), $"Aucun bloc ne porte le numéro {bloc}.");
+                        ctx.AddFailure($"Modules[{i}].Bloc", $"Aucun bloc ne porte le numéro {bloc}.");
                     }
                 }
             });

@@ -15,7 +15,7 @@ namespace Sigma.Responses.Features.EnvoyerReponse;
 /// </summary>
 public sealed record EnvoyerReponse(Guid ReponseId, DateTimeOffset RecueLe, string UrlPublique, Acteur Acteur) : IRequest<string>;
 
-internal sealed class EnvoyerReponseHandler(IResponsesStore store) : IRequestHandler<EnvoyerReponse, string>
+internal sealed class EnvoyerReponseHandler(IResponsesStore store, Dossiers dossiers) : IRequestHandler<EnvoyerReponse, string>
 {
     public async Task<string> Handle(EnvoyerReponse r, CancellationToken ct)
     {
@@ -27,13 +27,13 @@ internal sealed class EnvoyerReponseHandler(IResponsesStore store) : IRequestHan
             throw new DomainException("Réponse introuvable.");
         }
         var consultation = await session.LoadAsync<ConsultationConnue>(reponse.ConsultationId, ct) ?? throw new DomainException("Consultation introuvable.");
-        var envoyee = reponse.Envoyer(consultation, r.Acteur.Identifiant, r.Acteur.Nom, r.Acteur.Email, r.RecueLe);
+        var envoyee = reponse.Envoyer(consultation, await dossiers.CandidatureAsync(reponse, ct), r.Acteur.Identifiant, r.Acteur.Nom, r.Acteur.Email, r.RecueLe);
         session.LastModifiedBy = r.Acteur.Identifiant;
         flux.AppendOne(envoyee);
         // The account may draft another response on this consultation (the FAQ's successive groupements).
         session.Delete<BrouillonEnCours>(BrouillonEnCours.Cle(reponse.ConsultationId, reponse.CompteId));
         session.Publish(new ReponseEnvoyeeIntegrationEvent(reponse.Id, consultation.Id, consultation.Reference, consultation.Intitule, envoyee.NumeroAccuse,
-            envoyee.Le, envoyee.NomPar, envoyee.Par, envoyee.EmailPar, reponse.OrganisationId, reponse.Organisation, reponse.Siret, envoyee.Lots,
+            envoyee.Le, envoyee.NomPar, envoyee.Par, envoyee.EmailPar, reponse.OrganisationId, envoyee.Organisation, envoyee.Siret, envoyee.Lots,
             envoyee.Fichiers.Select(f => new FichierRecu(f.Formulaire, f.Piece, f.Nom, f.Taille, f.Sha256)).ToList(),
             $"{r.UrlPublique}/reponses/{reponse.Id}/accuse") { OccurredAt = envoyee.Le });
         try
