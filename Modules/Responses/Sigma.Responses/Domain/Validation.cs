@@ -59,10 +59,16 @@ public static class Validation
         {
             return s.Sum(c => c - '0') % 5 == 0;
         }
+        return Luhn(s[..9]) && Luhn(s);
+    }
+
+    /// <summary>The Luhn key that both the SIREN (9 digits) and the SIRET (14) carry.</summary>
+    private static bool Luhn(string chiffres)
+    {
         var somme = 0;
-        for (var i = 0; i < 14; i++)
+        for (var i = 0; i < chiffres.Length; i++)
         {
-            var n = (s[13 - i] - '0') * (i % 2 == 1 ? 2 : 1);
+            var n = (chiffres[chiffres.Length - 1 - i] - '0') * (i % 2 == 1 ? 2 : 1);
             somme += n > 9 ? n - 9 : n;
         }
         return somme % 10 == 0;

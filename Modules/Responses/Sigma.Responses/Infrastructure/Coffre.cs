@@ -70,29 +70,26 @@ public sealed class Coffre(IResponsesStore store, StockageFichiers stockage, ICo
             var nonceBase = RandomNumberGenerator.GetBytes(12);
             await cible.WriteAsync(Entete, ct);
             await cible.WriteAsync(nonceBase, ct);
-            var courant = new byte[TailleBloc];
-            var suivant = new byte[TailleBloc];
+            var clair = new byte[TailleBloc];
             var chiffre = new byte[TailleBloc + TailleTag];
             long taille = 0;
-            var lus = await LireBlocAsync(source, courant, ct);
+            // A short (possibly empty) chunk is the last one: a file whose size is a multiple of 64 KiB ends with an empty chunk.
             for (long index = 0; ; index++)
             {
-                var lusSuivant = lus == TailleBloc ? await LireBlocAsync(source, suivant, ct) : 0;
-                var dernier = lusSuivant == 0;
+                var lus = await LireBlocAsync(source, clair, ct);
+                var dernier = lus < TailleBloc;
                 taille += lus;
                 if (taille > tailleMax)
                 {
                     throw new FichierTropGrosException(tailleMax);
                 }
-                sha.AppendData(courant, 0, lus);
-                aes.Encrypt(Nonce(nonceBase, index), courant.AsSpan(0, lus), chiffre.AsSpan(0, lus), chiffre.AsSpan(lus, TailleTag), Aad(cleStockage, index, dernier));
+                sha.AppendData(clair, 0, lus);
+                aes.Encrypt(Nonce(nonceBase, index), clair.AsSpan(0, lus), chiffre.AsSpan(0, lus), chiffre.AsSpan(lus, TailleTag), Aad(cleStockage, index, dernier));
                 await cible.WriteAsync(chiffre.AsMemory(0, lus + TailleTag), ct);
                 if (dernier)
                 {
                     break;
                 }
-                (courant, suivant) = (suivant, courant);
-                lus = lusSuivant;
             }
             return (taille, Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant());
         });

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Sigma.BuildingBlocks.Stockage;
+using Sigma.Responses.Infrastructure;
+using Sigma.Testing;
+using static Sigma.Responses.Tests.Soumissionnaire;
+
+namespace Sigma.Responses.Tests;
+
+public class ScellementTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
+{
+    private Coffre Coffre => sigma.Services.GetRequiredService<Coffre>();
+    private StockageFichiers Stockage => sigma.Services.GetRequiredService<StockageFichiers>();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(65536)]
+    [InlineData(65537)]
+    [InlineData(3 * 65536 + 17)]
+    public async Task A_sealed_piece_reads_back_identical_and_its_hash_is_that_of_the_plain_bytes(int taille)
+    {
+        var octets = RandomNumberGenerator.GetBytes(taille);
+        var cle = $"essais/{Guid.NewGuid():N}";
+        var consultation = Guid.NewGuid();
+        var (lue, sha) = await Coffre.ScellerFichierAsync(consultation, cle, new MemoryStream(octets), long.MaxValue, default);
+        lue.ShouldBe(taille);
+        sha.ShouldBe(Convert.ToHexString(SHA256.HashData(octets)).ToLowerInvariant());
+        var relu = new MemoryStream();
+        await Coffre.DescellerFichierAsync(consultation, cle, relu, default);
+        relu.ToArray().ShouldBe(octets);
+    }
+
+    [Fact]
+    public async Task A_sealed_piece_altered_truncated_moved_or_opened_with_another_consultation_s_key_is_refused()
+    {
+        var octets = RandomNumberGenerator.GetBytes(200_000);
+        var consultation = Guid.NewGuid();
+        var cle = $"essais/{Guid.NewGuid():N}";
+        await Coffre.ScellerFichierAsync(consultation, cle, new MemoryStream(octets), long.MaxValue, default);
+        var chemin = Path.Combine(Stockage.Racine, cle);
+        var original = await File.ReadAllBytesAsync(chemin);
+
+        async Task Refuse(byte[] contenu, string cleLue, Guid consultationLue)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(Stockage.Racine, cleLue), contenu);
+            await Should.ThrowAsync<CryptographicException>(() => Coffre.DescellerFichierAsync(consultationLue, cleLue, new MemoryStream(), default));
+        }
+
+        var altere = (byte[])original.Clone();
+        altere[100_000] ^= 1;
+        await Refuse(altere, cle, consultation);
+        await Refuse(original[..(16 + 65536 + 16)], cle, consultation);
+        await Refuse(original, $"essais/{Guid.NewGuid():N}", consultation);
+        await Refuse(original, cle, Guid.NewGuid());
+    }
+
+    [Fact]
+    public async Task Nothing_a_bidder_typed_or_uploaded_is_readable_in_the_database_or_in_storage()
+    {
+        var marque = "Zorglub" + Guid.NewGuid().ToString("N")[..8];
+        var (client, id, offre) = await PreteAEnvoyerAsync(sigma);
+        var champs = Candidat();
+        champs["Candidat.Signataire.Qualite"] = marque;
+        (await OngletAsync(client, $"/reponses/{id}/candidature/candidat", champs, "valider")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        (await DeposerAsync(client, id, offre, "AutreOffre", "note.txt", System.Text.Encoding.UTF8.GetBytes($"texte secret {marque}"))).StatusCode
+            .ShouldBe(System.Net.HttpStatusCode.Redirect);
+
+        await using var connexion = new NpgsqlConnection(sigma.Database.ConnectionString);
+        await connexion.OpenAsync();
+        var tables = new List<string>();
+        await using (var liste = new NpgsqlCommand("select table_schema || '.' || table_name from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')", connexion))
+        await using (var lecteur = await liste.ExecuteReaderAsync())
+        {
+            while (await lecteur.ReadAsync())
+            {
+                tables.Add(lecteur.GetString(0));
+            }
+        }
+        tables.ShouldContain("responses.mt_events");
+        foreach (var table in tables)
+        {
+            await using var cherche = new NpgsqlCommand($"select count(*) from {table} t where t::text like '%' || @m || '%'", connexion);
+            cherche.Parameters.AddWithValue("m", marque);
+            ((long)(await cherche.ExecuteScalarAsync())!).ShouldBe(0, $"{marque} lisible dans {table}");
+        }
+        foreach (var fichier in Directory.EnumerateFiles(Path.Combine(Stockage.Racine, "reponses", id.ToString("N"))))
+        {
+            System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(fichier)).ShouldNotContain(marque);
+        }
+        var cleMaitre = Coffre.CheminCleMaitre(sigma.Services.GetRequiredService<IConfiguration>());
+        File.Exists(cleMaitre).ShouldBeTrue();
+        (await File.ReadAllTextAsync(cleMaitre)).Length.ShouldBe(44);
+        if (!OperatingSystem.IsWindows())
+        {
+            (File.GetUnixFileMode(cleMaitre) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)).ShouldBe(UnixFileMode.None);
+        }
+
+        // The bidder still reads their draft; once sent, nobody does until the opening.
+        (await client.GetStringAsync($"/reponses/{id}/candidature/candidat")).ShouldHaveField("Candidat.Signataire.Qualite", marque);
+        await using (var session = sigma.Services.GetRequiredService<IResponsesStore>().QuerySession())
+        {
+            var piece = (await session.LoadAsync<Sigma.Responses.Domain.Reponse>(id))!.Pieces.First(p => p.Nom == "note.txt");
+            (await client.GetStringAsync($"/reponses/{id}/pieces/{piece.Id}")).ShouldContain(marque);
+            await OngletAsync(client, $"/reponses/{id}/offres/{offre}/prix", new() { ["Prix.PrixUnitaireHt"] = "2 400", ["Prix.FraisPedagogiques"] = "2 000", ["Prix.FraisStructure"] = "400" }, "valider");
+            (await EnvoyerAsync(client, id)).Headers.Location!.ToString().ShouldEndWith("/accuse");
+            (await client.GetAsync($"/reponses/{id}/pieces/{piece.Id}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        }
+    }
+}
