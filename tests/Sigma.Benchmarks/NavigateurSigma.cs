@@ -73,7 +73,7 @@ internal static partial class NavigateurSigma
         return new HttpRequestMessage(HttpMethod.Post, $"/consultations/{id}/dce") { Content = new FormUrlEncodedContent(champs) };
     }
 
-    private static void Attendre(HttpResponseMessage reponse, HttpStatusCode attendu, string etape)
+    public static void Attendre(HttpResponseMessage reponse, HttpStatusCode attendu, string etape)
     {
         if (reponse.StatusCode != attendu)
         {

@@ -5,6 +5,7 @@ namespace Sigma.Benchmarks;
 /// <code>
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- search     full-text search over 10,000 consultations
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- download   zip of a 200 MB DCE to 20 concurrent clients
+/// dotnet run -c Release --project tests/Sigma.Benchmarks -- depot      a 1 GiB piece uploaded to a response, Host memory sampled
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- all
 /// </code>
 /// Exit code 0 when every target is met, 1 otherwise, 2 on a wrong argument.
@@ -15,9 +16,9 @@ internal static class Banc
     public static async Task<int> Main(string[] args)
     {
         var quoi = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
-        if (quoi is not ("search" or "download" or "all"))
+        if (quoi is not ("search" or "download" or "depot" or "all"))
         {
-            await Console.Error.WriteLineAsync("Usage : dotnet run -c Release --project tests/Sigma.Benchmarks -- search|download|all");
+            await Console.Error.WriteLineAsync("Usage : dotnet run -c Release --project tests/Sigma.Benchmarks -- search|download|depot|all");
             return 2;
         }
         var ok = true;
@@ -30,6 +31,10 @@ internal static class Banc
         if (quoi is "download" or "all")
         {
             ok &= await BenchTelechargement.ExecuterAsync();
+        }
+        if (quoi is "depot" or "all")
+        {
+            ok &= await BenchDepot.ExecuterAsync();
         }
         return ok ? 0 : 1;
     }
