@@ -36,6 +36,21 @@ public class ReponsesWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
         courriel.Sujet.ShouldContain("Accusé de réception");
         courriel.Texte.ShouldContain(sha);
         courriel.Texte.ShouldContain("Lots : lot 1");
+
+        // The agents' deposit registry lists it, from the receipt only.
+        var agent = await ConnecteAsync(sigma, "agent.region");
+        var consultation = await ConsultationAsync(client);
+        string registre;
+        var essais = 0;
+        do
+        {
+            await Task.Delay(100);
+            registre = await agent.GetStringAsync($"/back-office/consultations/{consultation}/registres/depots");
+        }
+        while (!registre.Contains(numero, StringComparison.Ordinal) && ++essais < 50);
+        registre.ShouldContain(numero);
+        registre.ShouldContain("Formation Occitanie Avenir");
+        (await agent.GetStringAsync($"/back-office/consultations/{consultation}/registres/depots.csv")).ShouldContain($"{numero};Formation Occitanie Avenir;73282932000074");
     }
 
     [Fact]

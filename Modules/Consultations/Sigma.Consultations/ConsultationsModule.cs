@@ -28,6 +28,7 @@ public static class ConsultationsModule
             opts.Schema.For<Consultation>().UniqueIndex(c => c.Reference);
             opts.Schema.For<Retrait>().Index(r => r.ConsultationId);
             opts.Schema.For<Abonnement>().Index(a => a.ConsultationId);
+            opts.Schema.For<Depot>().Index(d => d.ConsultationId);
         });
         services.AddModuleApplication(context, typeof(ConsultationsModule).Assembly);
         services.TryAddSingleton<StockageFichiers>();

@@ -27,3 +27,19 @@ public sealed class Abonnement
 
     public static string Cle(Guid consultationId, string email) => $"{consultationId:N}/{email.Trim().ToLowerInvariant()}";
 }
+
+/// <summary>One line of the registre des dépôts: a sealed response received, as its receipt states it (never its content).</summary>
+public sealed class Depot
+{
+    public Guid Id { get; set; }
+    public Guid ConsultationId { get; set; }
+    public string NumeroAccuse { get; set; } = "";
+    public string Organisation { get; set; } = "";
+    public string Siret { get; set; } = "";
+    public string Deposant { get; set; } = "";
+    public string Email { get; set; } = "";
+    public List<int> Lots { get; set; } = [];
+    public int NombreFichiers { get; set; }
+    public long TailleTotale { get; set; }
+    public DateTimeOffset RecuLe { get; set; }
+}

@@ -14,7 +14,7 @@ using Sigma.Consultations.Infrastructure;
 
 namespace Sigma.Consultations.Features.GererConsultation;
 
-public sealed record GestionVue(Consultation Consultation, int NombreRetraits, int RetraitsAnonymes, int NombreAbonnes, DateTimeOffset Maintenant);
+public sealed record GestionVue(Consultation Consultation, int NombreRetraits, int RetraitsAnonymes, int NombreAbonnes, int NombreDepots, DateTimeOffset Maintenant);
 
 /// <summary>The back-office page of one consultation: DCE versions, publication, deadline, questions, registries.</summary>
 [Authorize(Policy = Policies.Agent)]
@@ -34,7 +34,8 @@ public sealed class GererConsultationController(IConsultationsStore store, IMedi
         }
         var retraits = await session.Query<Retrait>().Where(r => r.ConsultationId == id).ToListAsync(ct);
         var abonnes = await session.Query<Abonnement>().CountAsync(a => a.ConsultationId == id, ct);
-        return View("Index", new GestionVue(consultation, retraits.Count, retraits.Count(r => r.Anonyme), abonnes, clock.GetUtcNow()));
+        var depots = await session.Query<Depot>().CountAsync(d => d.ConsultationId == id, ct);
+        return View("Index", new GestionVue(consultation, retraits.Count, retraits.Count(r => r.Anonyme), abonnes, depots, clock.GetUtcNow()));
     }
 
     [HttpPost("dce")]
@@ -118,6 +119,37 @@ public sealed class GererConsultationController(IConsultationsStore store, IMedi
         }
         ViewData["Consultation"] = consultation;
         return View("Retraits", await session.Query<Retrait>().Where(r => r.ConsultationId == id).OrderByDescending(r => r.RetireLe).ToListAsync(ct));
+    }
+
+    [HttpGet("registres/depots")]
+    public async Task<IActionResult> Depots(Guid id, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var consultation = await session.LoadAsync<Consultation>(id, ct);
+        if (consultation is null)
+        {
+            return NotFound();
+        }
+        ViewData["Consultation"] = consultation;
+        return View("Depots", await session.Query<Depot>().Where(d => d.ConsultationId == id).OrderBy(d => d.RecuLe).ToListAsync(ct));
+    }
+
+    [HttpGet("registres/depots.csv")]
+    public async Task<IActionResult> DepotsCsv(Guid id, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var consultation = await session.LoadAsync<Consultation>(id, ct);
+        if (consultation is null)
+        {
+            return NotFound();
+        }
+        var csv = new StringBuilder("Reçue le;N° d'accusé de réception;Organisme;SIRET;Déposant;Adresse électronique;Lots;Fichiers;Octets\r\n");
+        foreach (var d in await session.Query<Depot>().Where(d => d.ConsultationId == id).OrderBy(d => d.RecuLe).ToListAsync(ct))
+        {
+            csv.Append(string.Join(';', d.RecuLe.AfficheALaSeconde(), d.NumeroAccuse, Csv(d.Organisation), d.Siret, Csv(d.Deposant), Csv(d.Email),
+                string.Join(", ", d.Lots), d.NombreFichiers, d.TailleTotale)).Append("\r\n");
+        }
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"registre-depots-{consultation.Reference}.csv");
     }
 
     private static string Csv(string? valeur)
