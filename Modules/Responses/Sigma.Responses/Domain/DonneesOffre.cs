@@ -84,6 +84,8 @@ public sealed class Composante
     public string? Formacode { get; set; }
     public string? Rncp { get; set; }
     public string? Certifinfo { get; set; }
+    public string? Nsf { get; set; }
+    public string? Rome { get; set; }
     public string? Prerequis { get; set; }
     public string? Objectifs { get; set; }
     public string? ModalitesRecrutement { get; set; }
