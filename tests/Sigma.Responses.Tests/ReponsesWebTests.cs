@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;
 using Sigma.Testing;
-using static Sigma.Responses.Tests.Soumissionnaire;
+using static Sigma.Testing.Soumissionnaire;
 
 namespace Sigma.Responses.Tests;
 

@@ -6,7 +6,7 @@ using Npgsql;
 using Sigma.BuildingBlocks.Stockage;
 using Sigma.Responses.Infrastructure;
 using Sigma.Testing;
-using static Sigma.Responses.Tests.Soumissionnaire;
+using static Sigma.Testing.Soumissionnaire;
 
 namespace Sigma.Responses.Tests;
 

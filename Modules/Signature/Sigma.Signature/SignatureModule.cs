@@ -1,5 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using JasperFx.Events.Projections;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sigma.BuildingBlocks.Modules;
+using Sigma.BuildingBlocks.Stockage;
+using Sigma.Signature.Domain;
+using Sigma.Signature.Infrastructure.Demandes;
 using Sigma.Signature.Infrastructure.Certificats;
 using Sigma.Signature.Infrastructure.Verification;
 
@@ -7,13 +12,23 @@ namespace Sigma.Signature;
 
 /// <summary>
 /// "Outils de signature": sign documents (PAdES, CAdES) with a certificate used for one request only, and verify
-/// signatures against the trusted roots of <c>Signature:RacinesDeConfiance</c>. Stateless: nothing is stored.
+/// signatures against the trusted roots of <c>Signature:RacinesDeConfiance</c> (stateless: nothing of those files is
+/// stored); and the notification phase, where an agent asks a bidder to sign a document and reads the report.
 /// </summary>
 public static class SignatureModule
 {
     public static IServiceCollection AddSignatureModule(this IServiceCollection services, ModuleContext context)
     {
+        services.AddModuleStore<ISignatureStore>(context, "signature", opts =>
+        {
+            opts.Events.AddEventType<SignatureDemandee>();
+            opts.Events.AddEventType<DocumentSigneDepose>();
+            opts.Projections.Snapshot<DemandeSignature>(SnapshotLifecycle.Inline);
+            opts.Schema.For<DemandeSignature>().Index(d => d.OrganisationId);
+            opts.Schema.For<ReponseRecue>().Index(r => r.OrganisationId);
+        });
         services.AddModuleApplication(context, typeof(SignatureModule).Assembly);
+        services.TryAddSingleton<StockageFichiers>();
         services.AddSingleton<RacinesDeConfiance>();
         services.AddSingleton<VerificateurSignatures>();
         return services;

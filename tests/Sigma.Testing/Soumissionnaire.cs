@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using Sigma.Testing;
+using Shouldly;
 
-namespace Sigma.Responses.Tests;
+namespace Sigma.Testing;
 
 /// <summary>What a bidder does, through HTTP as a browser would: forms with their antiforgery token, streamed uploads.</summary>
-internal static partial class Soumissionnaire
+public static partial class Soumissionnaire
 {
     public const string MotDePasse = "Sigma-Demo-2026!";
     public const string ProjetPro = "2027-PP-003";
@@ -27,7 +27,7 @@ internal static partial class Soumissionnaire
         {
             siret = string.Concat(Enumerable.Range(0, 14).Select(_ => Random.Shared.Next(10)));
         }
-        while (!Sigma.Responses.Domain.Validation.SiretValide(siret) || siret.StartsWith("356000000", StringComparison.Ordinal));
+        while (!Luhn(siret[..9]) || !Luhn(siret) || siret.StartsWith("356000000", StringComparison.Ordinal));
         var client = sigma.Navigateur();
         var r = await client.PosterAsync("/inscription", "/inscription", new Dictionary<string, string>
         {
@@ -191,6 +191,9 @@ internal static partial class Soumissionnaire
         await ValiderOffreAsync(client, id, offre);
         return (client, id, offre);
     }
+
+    private static bool Luhn(string chiffres) =>
+        chiffres.Reverse().Select((c, i) => (c - '0') * (i % 2 == 1 ? 2 : 1)).Sum(n => n > 9 ? n - 9 : n) % 10 == 0;
 
     public static byte[] Pdf(string marque) => System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4 pièce {marque} " + new string('x', 2000));
 

@@ -1,0 +1,24 @@
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Sigma.Notification.Infrastructure;
+using Sigma.Signature.Contracts;
+
+namespace Sigma.Notification.Features.DemandesSignature;
+
+/// <summary>The notification phase's mails: the bidder is asked to sign; the agent learns the verification's outcome.</summary>
+internal sealed class SignatureDemandeeCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<SignatureDemandeeIntegrationEvent>(s, c, j, cfg)
+{
+    protected override IEnumerable<CourrielDu> Courriels(SignatureDemandeeIntegrationEvent e) =>
+    [
+        new CourrielDu(e.DestinataireEmail, "demande-signature", new { Nom = e.DestinataireNom, e.Reference, e.Intitule, e.Lot, e.Organisation, e.Document, e.Message, e.DemandeePar, e.Lien }),
+    ];
+}
+
+internal sealed class DocumentSigneDeposeCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<DocumentSigneDeposeIntegrationEvent>(s, c, j, cfg)
+{
+    protected override IEnumerable<CourrielDu> Courriels(DocumentSigneDeposeIntegrationEvent e) =>
+        string.IsNullOrWhiteSpace(e.AgentEmail) ? []
+        : [new CourrielDu(e.AgentEmail, "document-signe", new { e.Reference, e.Lot, e.Organisation, e.Document, e.Conclusion, e.Motif, e.DeposePar, e.Lien })];
+}

@@ -1,0 +1,13 @@
+using Sigma.BuildingBlocks.Contracts;
+
+namespace Sigma.Signature.Contracts;
+
+/// <summary>An agent asked a bidder to sign a document of the notification (the acte d'engagement of a lot).</summary>
+public sealed record SignatureDemandeeIntegrationEvent(
+    Guid DemandeId, string Reference, string Intitule, int Lot, string Organisation, string DestinataireEmail, string DestinataireNom,
+    string Document, string Message, string DemandeePar, string Lien) : IntegrationEvent;
+
+/// <summary>The bidder deposited the signed document: the requesting agent gets the verification's bottom line.</summary>
+public sealed record DocumentSigneDeposeIntegrationEvent(
+    Guid DemandeId, string Reference, int Lot, string Organisation, string Document, string Conclusion, string Motif, string DeposePar,
+    string AgentEmail, string Lien) : IntegrationEvent;

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Marten;
+using MediatR;
+using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Messaging;
+using Sigma.BuildingBlocks.Stockage;
+using Sigma.BuildingBlocks.Time;
+using Sigma.Signature.Contracts;
+using Sigma.Signature.Domain;
+using Sigma.Signature.Features.VerifierSignature;
+using Sigma.Signature.Infrastructure.Certificats;
+using Sigma.Signature.Infrastructure.Demandes;
+using Sigma.Signature.Infrastructure.Pdf;
+using Sigma.Signature.Infrastructure.Verification;
+
+namespace Sigma.Signature.Features.DemandesSignature;
+
+/// <summary>Who acts: the account's identifiant, name, e-mail and organisation (none for an agent).</summary>
+public sealed record Signataire(string Identifiant, string Nom, string Email, Guid? OrganisationId);
+
+/// <summary>An agent asks the organisation that sent a response to sign a document for one of its lots.</summary>
+public sealed record DemanderSignature(Guid ReponseId, int Lot, string NomDocument, byte[] Document, string? Message, string UrlPublique, Signataire Agent) : IRequest<Guid>;
+
+/// <summary>The bidder signs the requested document in Sigma with a PKCS#12 certificate used for this request only.</summary>
+public sealed record SignerDansSigma(Guid DemandeId, byte[] Certificat, string? MotDePasse, string UrlPublique, Signataire Par) : IRequest<Verdict>;
+
+/// <summary>The bidder deposits the document signed elsewhere.</summary>
+public sealed record DeposerDocumentSigne(Guid DemandeId, string Nom, byte[] Contenu, string UrlPublique, Signataire Par) : IRequest<Verdict>;
+
+internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageFichiers stockage, VerificateurSignatures verificateur, TimeProvider clock)
+    : IRequestHandler<DemanderSignature, Guid>, IRequestHandler<SignerDansSigma, Verdict>, IRequestHandler<DeposerDocumentSigne, Verdict>
+{
+    public const long TailleMax = 20L * 1024 * 1024;
+
+    public static string CleOriginal(Guid demandeId) => $"signature/{demandeId:N}/original";
+
+    public static string CleVersion(Guid demandeId, Guid versionId) => $"signature/{demandeId:N}/{versionId:N}";
+
+    public async Task<Guid> Handle(DemanderSignature r, CancellationToken ct)
+    {
+        if (r.Document.Length == 0 || r.Document.AsSpan(0, Math.Min(1024, r.Document.Length)).IndexOf("%PDF-"u8) < 0)
+        {
+            throw new DomainException("Le document à faire signer doit être un fichier PDF.", "Document");
+        }
+        await using var session = store.LightweightSession();
+        var reponse = await session.LoadAsync<ReponseRecue>(r.ReponseId, ct) ?? throw new DomainException("Cette réponse n'a pas été reçue.", "ReponseId");
+        if (!reponse.Lots.Contains(r.Lot))
+        {
+            throw new DomainException($"Cette réponse ne porte pas sur le lot {r.Lot}.", "Lot");
+        }
+        var id = Guid.NewGuid();
+        var (taille, sha) = await stockage.EcrireAsync(CleOriginal(id), new MemoryStream(r.Document), TailleMax, ct);
+        var maintenant = clock.GetUtcNow();
+        var nom = NomFichierSigne.NomSimple(r.NomDocument);
+        var demandee = new SignatureDemandee(id, reponse.Id, reponse.ConsultationId, reponse.Reference, reponse.Intitule, r.Lot, reponse.OrganisationId,
+            reponse.Organisation, reponse.Email, reponse.Deposant, nom, taille, sha, r.Message?.Trim() ?? "", r.Agent.Identifiant, r.Agent.Email, maintenant);
+        session.LastModifiedBy = r.Agent.Identifiant;
+        session.Events.StartStream<DemandeSignature>(id, demandee);
+        session.Publish(new SignatureDemandeeIntegrationEvent(id, reponse.Reference, reponse.Intitule, r.Lot, reponse.Organisation, reponse.Email, reponse.Deposant,
+            nom, demandee.Message, r.Agent.Nom, $"{r.UrlPublique}/signature/demandes/{id}") { OccurredAt = maintenant });
+        await session.SaveChangesAsync(ct);
+        return id;
+    }
+
+    public async Task<Verdict> Handle(SignerDansSigma r, CancellationToken ct)
+    {
+        var maintenant = clock.GetUtcNow();
+        var demande = await DemandeDe(r.DemandeId, r.Par, ct);
+        using var certificat = CertificatSignataire.Ouvrir(r.Certificat, r.MotDePasse, maintenant);
+        await using var original = stockage.Ouvrir(CleOriginal(demande.Id));
+        using var memoire = new MemoryStream();
+        await original.CopyToAsync(memoire, ct);
+        var (signe, existantes) = SignatairePades.Signer(memoire.ToArray(), certificat.Certificat, certificat.Autorites.ToList(), maintenant);
+        return await DeposerAsync(demande, NomFichierSigne.Pdf(demande.Document, maintenant.ToParis(), existantes), signe, true, r.UrlPublique, r.Par, ct);
+    }
+
+    public async Task<Verdict> Handle(DeposerDocumentSigne r, CancellationToken ct)
+    {
+        if (r.Contenu.Length == 0)
+        {
+            throw new DomainException("Choisissez le document signé.", "Fichier");
+        }
+        var demande = await DemandeDe(r.DemandeId, r.Par, ct);
+        return await DeposerAsync(demande, NomFichierSigne.NomSimple(r.Nom), r.Contenu, false, r.UrlPublique, r.Par, ct);
+    }
+
+    private async Task<DemandeSignature> DemandeDe(Guid id, Signataire par, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var demande = await session.LoadAsync<DemandeSignature>(id, ct);
+        return demande is not null && demande.OrganisationId == par.OrganisationId ? demande : throw new DomainException("Demande de signature introuvable.");
+    }
+
+    private async Task<Verdict> DeposerAsync(DemandeSignature demande, string nom, byte[] contenu, bool dansSigma, string url, Signataire par, CancellationToken ct)
+    {
+        var rapport = verificateur.Verifier(new FichierRecu(nom, contenu), null);
+        var json = JsonSerializer.Serialize(rapport, RapportJson.Options);
+        var versionId = Guid.NewGuid();
+        var maintenant = clock.GetUtcNow();
+        var depose = demande.Deposer(versionId, nom, contenu.Length, Convert.ToHexString(SHA256.HashData(contenu)).ToLowerInvariant(), dansSigma, rapport, json,
+            par.Identifiant, par.Nom, maintenant);
+        await stockage.EcrireAsync(CleVersion(demande.Id, versionId), new MemoryStream(contenu), TailleMax, ct);
+        await using var session = store.LightweightSession();
+        var flux = await session.Events.FetchForWriting<DemandeSignature>(demande.Id, ct);
+        session.LastModifiedBy = par.Identifiant;
+        flux.AppendOne(depose);
+        session.Publish(new DocumentSigneDeposeIntegrationEvent(demande.Id, demande.Reference, demande.Lot, demande.Organisation, nom,
+            rapport.Conclusion.Libelle(), rapport.Motif, par.Nom, demande.EmailDemandeur, $"{url}/signature/demandes/{demande.Id}") { OccurredAt = maintenant });
+        await session.SaveChangesAsync(ct);
+        return rapport.Conclusion;
+    }
+}

@@ -1,0 +1,178 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Marten;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Sigma.BuildingBlocks.Contracts;
+using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Stockage;
+using Sigma.BuildingBlocks.Web;
+using Sigma.Signature.Domain;
+using Sigma.Signature.Features.VerifierSignature;
+using Sigma.Signature.Infrastructure.Demandes;
+
+namespace Sigma.Signature.Features.DemandesSignature;
+
+public sealed record NouvelleDemandeVue(IReadOnlyList<ReponseRecue> Reponses, Guid? ReponseId, int? Lot, string? Message);
+
+public sealed record DemandeVue(DemandeSignature Demande, RapportVerification? Rapport, bool EstAgent);
+
+/// <summary>The notification phase: agents ask, bidders sign (in Sigma or elsewhere), agents read the verification report.</summary>
+[Authorize]
+[Route("signature/demandes")]
+public sealed class DemandesSignatureController(IMediator mediator, ISignatureStore store, StockageFichiers stockage, IConfiguration configuration) : Controller
+{
+    private bool EstAgent => User.IsInRole(Roles.Agent) || User.IsInRole(Roles.Auditeur);
+
+    private Guid? Organisation => Guid.TryParse(User.FindFirstValue(SigmaClaims.OrganisationId), out var o) ? o : null;
+
+    private Signataire Moi => new(User.Identity!.Name!, User.FindFirstValue(SigmaClaims.NomComplet) ?? User.Identity!.Name!, User.FindFirstValue(ClaimTypes.Email) ?? "", Organisation);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var demandes = EstAgent
+            ? await session.Query<DemandeSignature>().OrderByDescending(d => d.DemandeeLe).Take(500).ToListAsync(ct)
+            : await session.Query<DemandeSignature>().Where(d => d.OrganisationId == Organisation).OrderByDescending(d => d.DemandeeLe).ToListAsync(ct);
+        ViewData["EstAgent"] = EstAgent;
+        return View("~/Features/DemandesSignature/Index.cshtml", demandes);
+    }
+
+    [HttpGet("nouvelle")]
+    [Authorize(Policy = Policies.Agent)]
+    public async Task<IActionResult> Nouvelle(Guid? reponse, CancellationToken ct) => await VueNouvelleAsync(reponse, null, null, ct);
+
+    [HttpPost("")]
+    [Authorize(Policy = Policies.Agent)]
+    [RequestSizeLimit(DemandesSignatureHandlers.TailleMax + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = DemandesSignatureHandlers.TailleMax + 1024 * 1024)]
+    public async Task<IActionResult> Creer(Guid? reponseId, int? lot, IFormFile? document, string? message, CancellationToken ct)
+    {
+        if (reponseId is null)
+        {
+            ModelState.AddModelError("ReponseId", "Choisissez la réponse de l'organisme à qui demander la signature.");
+        }
+        if (lot is null)
+        {
+            ModelState.AddModelError("Lot", "Indiquez le lot.");
+        }
+        if (document is null || document.Length == 0)
+        {
+            ModelState.AddModelError("Document", "Choisissez le document à faire signer (l'acte d'engagement, en PDF).");
+        }
+        else if (document.Length > DemandesSignatureHandlers.TailleMax)
+        {
+            ModelState.AddModelError("Document", "Le document pèse au plus 20 Mo.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return await VueNouvelleAsync(reponseId, lot, message, ct);
+        }
+        try
+        {
+            using var memoire = new MemoryStream();
+            await document!.CopyToAsync(memoire, ct);
+            var id = await mediator.Send(new DemanderSignature(reponseId!.Value, lot!.Value, document.FileName, memoire.ToArray(), message, Urls.Publique(Request, configuration), Moi), ct);
+            TempData["Message"] = "La demande de signature est envoyée à l'organisme par courriel.";
+            return Redirect($"/signature/demandes/{id}");
+        }
+        catch (DomainException refus)
+        {
+            refus.AddTo(ModelState);
+            return await VueNouvelleAsync(reponseId, lot, message, ct);
+        }
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Detail(Guid id, CancellationToken ct)
+    {
+        if (await ChargerAsync(id, ct) is not { } demande)
+        {
+            return NotFound();
+        }
+        return Vue(demande);
+    }
+
+    [HttpGet("{id:guid}/document")]
+    public async Task<IActionResult> Document(Guid id, CancellationToken ct) =>
+        await ChargerAsync(id, ct) is { } d ? File(stockage.Ouvrir(DemandesSignatureHandlers.CleOriginal(id)), "application/pdf", d.Document) : NotFound();
+
+    [HttpGet("{id:guid}/versions/{version:guid}")]
+    public async Task<IActionResult> Version(Guid id, Guid version, CancellationToken ct) =>
+        await ChargerAsync(id, ct) is { } d && d.Versions.FirstOrDefault(v => v.Id == version) is { } v
+            ? File(stockage.Ouvrir(DemandesSignatureHandlers.CleVersion(id, version)), "application/octet-stream", v.Nom) : NotFound();
+
+    [HttpPost("{id:guid}/signer")]
+    [Authorize(Policy = Policies.Soumissionnaire)]
+    [RequestSizeLimit(1024 * 1024)]
+    public async Task<IActionResult> Signer(Guid id, IFormFile? certificat, string? motDePasse, CancellationToken ct)
+    {
+        if (certificat is null || certificat.Length is 0 or > 64 * 1024)
+        {
+            ModelState.AddModelError("Certificat", "Choisissez votre certificat de signature (fichier .p12 ou .pfx).");
+            return await RevoirAsync(id, ct);
+        }
+        using var memoire = new MemoryStream();
+        await certificat.CopyToAsync(memoire, ct);
+        return await ExecuterAsync(id, new SignerDansSigma(id, memoire.ToArray(), motDePasse, Urls.Publique(Request, configuration), Moi), "Certificat", ct);
+    }
+
+    [HttpPost("{id:guid}/deposer")]
+    [Authorize(Policy = Policies.Soumissionnaire)]
+    [RequestSizeLimit(DemandesSignatureHandlers.TailleMax + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = DemandesSignatureHandlers.TailleMax + 1024 * 1024)]
+    public async Task<IActionResult> Deposer(Guid id, IFormFile? fichier, CancellationToken ct)
+    {
+        if (fichier is null || fichier.Length is 0 or > DemandesSignatureHandlers.TailleMax)
+        {
+            ModelState.AddModelError("Fichier", "Choisissez le document signé (PDF signé, 20 Mo au plus).");
+            return await RevoirAsync(id, ct);
+        }
+        using var memoire = new MemoryStream();
+        await fichier.CopyToAsync(memoire, ct);
+        return await ExecuterAsync(id, new DeposerDocumentSigne(id, fichier.FileName, memoire.ToArray(), Urls.Publique(Request, configuration), Moi), "Fichier", ct);
+    }
+
+    private async Task<IActionResult> ExecuterAsync(Guid id, IRequest<Verdict> demande, string champ, CancellationToken ct)
+    {
+        try
+        {
+            var verdict = await mediator.Send(demande, ct);
+            TempData["Message"] = verdict == Verdict.Valide
+                ? "Le document signé est déposé et sa signature est valide. La Région en est informée."
+                : $"Le document signé est déposé, mais la vérification conclut : {verdict.Libelle()}. Consultez le rapport ci-dessous.";
+            return Redirect($"/signature/demandes/{id}");
+        }
+        catch (DomainException refus)
+        {
+            ModelState.AddModelError(refus.Champ ?? champ, refus.Message);
+            return await RevoirAsync(id, ct);
+        }
+    }
+
+    private async Task<IActionResult> RevoirAsync(Guid id, CancellationToken ct) => await ChargerAsync(id, ct) is { } d ? Vue(d) : NotFound();
+
+    private ViewResult Vue(DemandeSignature demande)
+    {
+        var rapport = demande.Derniere is { } v ? JsonSerializer.Deserialize<RapportVerification>(v.RapportJson, RapportJson.Options) : null;
+        return View("~/Features/DemandesSignature/Detail.cshtml", new DemandeVue(demande, rapport, EstAgent));
+    }
+
+    private async Task<DemandeSignature?> ChargerAsync(Guid id, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var demande = await session.LoadAsync<DemandeSignature>(id, ct);
+        return demande is not null && (EstAgent || demande.OrganisationId == Organisation) ? demande : null;
+    }
+
+    private async Task<IActionResult> VueNouvelleAsync(Guid? reponse, int? lot, string? message, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var reponses = await session.Query<ReponseRecue>().OrderByDescending(r => r.RecueLe).Take(500).ToListAsync(ct);
+        return View("~/Features/DemandesSignature/Nouvelle.cshtml", new NouvelleDemandeVue(reponses, reponse, lot, message));
+    }
+}
