@@ -23,7 +23,7 @@ public class ReponsesWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
         numero.ShouldStartWith("AR-2027-PP-003-");
         var sha = Convert.ToHexString(SHA256.HashData(Pdf("Pouvoirs"))).ToLowerInvariant();
         accuse.ShouldContain(sha);
-        accuse.ShouldContain("Formation Occitanie Avenir — SIRET 73282932000074");
+        accuse.ShouldMatch("Formation Occitanie Avenir — SIRET \\d{14}");
         accuse.ShouldContain("AnnexeTechnique.pdf");
 
         var pdf = await client.GetAsync($"/reponses/{id}/accuse.pdf");
@@ -50,7 +50,7 @@ public class ReponsesWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
         while (!registre.Contains(numero, StringComparison.Ordinal) && ++essais < 50);
         registre.ShouldContain(numero);
         registre.ShouldContain("Formation Occitanie Avenir");
-        (await agent.GetStringAsync($"/back-office/consultations/{consultation}/registres/depots.csv")).ShouldContain($"{numero};Formation Occitanie Avenir;73282932000074");
+        (await agent.GetStringAsync($"/back-office/consultations/{consultation}/registres/depots.csv")).ShouldContain($"{numero};Formation Occitanie Avenir;");
     }
 
     [Fact]
@@ -200,6 +200,47 @@ public class ReponsesWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
         (await apres.Content.ReadAsStringAsync()).ShouldContain("Cette réponse est envoyée : elle est scellée jusqu&#x27;à l&#x27;ouverture des plis");
         (await DeposerAsync(client, id, offre, "AutreOffre", "ajout.pdf", Pdf("ajout"), $"/reponses/{id}/accuse")).Headers.Location!.ToString().ShouldContain("#depot");
         (await client.GetAsync($"/reponses/{id}/offres/{offre}/offre")).Headers.Location!.ToString().ShouldBe($"/reponses/{id}/accuse");
+    }
+
+    [Fact]
+    public async Task A_candidate_sends_one_offer_per_lot_alone_or_within_one_groupement()
+    {
+        var siret = NouveauSiret();
+        var (premier, _) = await NouvelOrganismeAsync(sigma);
+        var consultation = await ConsultationAsync(premier);
+        var id = await CommencerAsync(premier, consultation);
+        await ValiderCandidatureAsync(premier, id, siret);
+        await ValiderOffreAsync(premier, id, await CreerOffreAsync(premier, id));
+        (await EnvoyerAsync(premier, id)).Headers.Location!.ToString().ShouldEndWith("/accuse");
+
+        // The same establishment, now a member of a groupement led by another organisation, on the same lot.
+        var (second, _) = await NouvelOrganismeAsync(sigma);
+        var autre = await CommencerAsync(second, consultation);
+        var champs = Candidat("GroupementSolidaire", NouveauSiret());
+        (await OngletAsync(second, $"/reponses/{autre}/candidature/candidat", champs)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var membre = new Dictionary<string, string> { ["RepartitionPrestations"] = "Moitié chacun", ["Membres[0].Prestations"] = "Formation" };
+        foreach (var d in new[] { Etablissement("Membres[0].Siege", "Membre", siret), Personne("Membres[0].RepresentantLegal"), Personne("Membres[0].Signataire") })
+        {
+            foreach (var (k, v) in d)
+            {
+                membre[k] = v;
+            }
+        }
+        for (var i = 0; i < 3; i++)
+        {
+            membre[$"Membres[0].ChiffresAffaires[{i}].Exercice"] = "2024";
+            membre[$"Membres[0].ChiffresAffaires[{i}].Montant"] = "100 000";
+        }
+        (await OngletAsync(second, $"/reponses/{autre}/candidature/membres", membre)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await OngletAsync(second, $"/reponses/{autre}/candidature/sites", SiteDeCandidature)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        foreach (var piece in new[] { "Pouvoirs", "BilanDreets", "Qualiopi", "HabilitationMandataire" })
+        {
+            await DeposerAsync(second, autre, null, piece, $"{piece}.pdf", Pdf(piece));
+        }
+        (await OngletAsync(second, $"/reponses/{autre}/candidature/pieces", [], "valider")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await ValiderOffreAsync(second, autre, await CreerOffreAsync(second, autre));
+        var refus = await EnvoyerAsync(second, autre);
+        (await refus.Content.ReadAsStringAsync()).ShouldContain($"Le SIRET {siret} a déjà une offre envoyée sur le lot 1 de cette consultation");
     }
 
     [Fact]

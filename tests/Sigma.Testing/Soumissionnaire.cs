@@ -22,12 +22,7 @@ public static partial class Soumissionnaire
     public static async Task<(HttpClient Client, string Identifiant)> NouvelOrganismeAsync(SigmaFactory sigma)
     {
         var identifiant = $"sou.{Guid.NewGuid():N}"[..20];
-        string siret;
-        do
-        {
-            siret = string.Concat(Enumerable.Range(0, 14).Select(_ => Random.Shared.Next(10)));
-        }
-        while (!Luhn(siret[..9]) || !Luhn(siret) || siret.StartsWith("356000000", StringComparison.Ordinal));
+        var siret = NouveauSiret();
         var client = sigma.Navigateur();
         var r = await client.PosterAsync("/inscription", "/inscription", new Dictionary<string, string>
         {
@@ -106,10 +101,11 @@ public static partial class Soumissionnaire
         [$"{prefixe}.CodePostal"] = "34000", [$"{prefixe}.Commune"] = "Montpellier", [$"{prefixe}.Telephone"] = "04 67 22 80 00", [$"{prefixe}.Email"] = "contact@foa.fr",
     };
 
-    public static Dictionary<string, string> Candidat(string type = "Seul")
+    /// <summary>The Candidat tab, complete; the head office's SIRET is <paramref name="siret"/> (by default the demo organisation's).</summary>
+    public static Dictionary<string, string> Candidat(string type = "Seul", string siret = "73282932000074")
     {
         var champs = new Dictionary<string, string> { ["Candidat.Type"] = type, ["Candidat.Lots"] = "1" };
-        foreach (var d in new[] { Etablissement("Candidat.Siege"), Etablissement("Candidat.Executant"), Personne("Candidat.RepresentantLegal"), Personne("Candidat.Signataire") })
+        foreach (var d in new[] { Etablissement("Candidat.Siege", siret: siret), Etablissement("Candidat.Executant", siret: siret), Personne("Candidat.RepresentantLegal"), Personne("Candidat.Signataire") })
         {
             foreach (var (k, v) in d)
             {
@@ -129,9 +125,9 @@ public static partial class Soumissionnaire
         ["Sites[0].Nom"] = "12 rue de la Loge", ["Sites[0].CodePostal"] = "34000", ["Sites[0].Commune"] = "Montpellier",
     };
 
-    public static async Task ValiderCandidatureAsync(HttpClient client, Guid id)
+    public static async Task ValiderCandidatureAsync(HttpClient client, Guid id, string? siret = null)
     {
-        (await OngletAsync(client, $"/reponses/{id}/candidature/candidat", Candidat())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await OngletAsync(client, $"/reponses/{id}/candidature/candidat", Candidat(siret: siret ?? NouveauSiret()))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await OngletAsync(client, $"/reponses/{id}/candidature/sites", SiteDeCandidature)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         foreach (var piece in new[] { "Pouvoirs", "BilanDreets", "Qualiopi" })
         {
@@ -190,6 +186,18 @@ public static partial class Soumissionnaire
         var offre = await CreerOffreAsync(client, id);
         await ValiderOffreAsync(client, id, offre);
         return (client, id, offre);
+    }
+
+    /// <summary>A random SIRET whose SIREN and SIRET keys are right: a candidate no other test uses.</summary>
+    public static string NouveauSiret()
+    {
+        string siret;
+        do
+        {
+            siret = string.Concat(Enumerable.Range(0, 14).Select(_ => Random.Shared.Next(10)));
+        }
+        while (!Luhn(siret[..9]) || !Luhn(siret) || siret.StartsWith("356000000", StringComparison.Ordinal));
+        return siret;
     }
 
     private static bool Luhn(string chiffres) =>

@@ -31,6 +31,7 @@ public static class ResponsesModule
             opts.Schema.For<OrganismeConnu>();
             opts.Schema.For<CleConsultation>();
             opts.Schema.For<BrouillonEnCours>();
+            opts.Schema.For<EngagementLot>();
         });
         services.AddModuleApplication(context, typeof(ResponsesModule).Assembly);
         services.TryAddSingleton<StockageFichiers>();

@@ -59,6 +59,16 @@ public sealed class Coffre(IResponsesStore store, StockageFichiers stockage, ICo
         return JsonSerializer.Deserialize<T>(clair) ?? new T();
     }
 
+    /// <summary>
+    /// A keyed fingerprint (HMAC-SHA-256 under a key derived from the consultation's): equal inputs give equal
+    /// fingerprints, so uniqueness can be enforced in the database without the database knowing the inputs.
+    /// </summary>
+    public async Task<string> EmpreinteAsync(Guid consultationId, string texte, CancellationToken ct)
+    {
+        var cle = HKDF.DeriveKey(HashAlgorithmName.SHA256, await CleAsync(consultationId, ct), 32, info: "sigma:empreintes"u8.ToArray());
+        return Convert.ToHexString(HMACSHA256.HashData(cle, Encoding.UTF8.GetBytes(texte))).ToLowerInvariant();
+    }
+
     /// <summary>Streams <paramref name="source"/> into sealed storage under <paramref name="cleStockage"/>; returns the plain size and SHA-256.</summary>
     public async Task<(long Taille, string Sha256)> ScellerFichierAsync(Guid consultationId, string cleStockage, Stream source, long tailleMax, CancellationToken ct)
     {

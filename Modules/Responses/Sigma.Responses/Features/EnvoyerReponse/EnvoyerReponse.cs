@@ -15,7 +15,7 @@ namespace Sigma.Responses.Features.EnvoyerReponse;
 /// </summary>
 public sealed record EnvoyerReponse(Guid ReponseId, DateTimeOffset RecueLe, string UrlPublique, Acteur Acteur) : IRequest<string>;
 
-internal sealed class EnvoyerReponseHandler(IResponsesStore store, Dossiers dossiers) : IRequestHandler<EnvoyerReponse, string>
+internal sealed class EnvoyerReponseHandler(IResponsesStore store, Dossiers dossiers, Coffre coffre) : IRequestHandler<EnvoyerReponse, string>
 {
     public async Task<string> Handle(EnvoyerReponse r, CancellationToken ct)
     {
@@ -27,7 +27,8 @@ internal sealed class EnvoyerReponseHandler(IResponsesStore store, Dossiers doss
             throw new DomainException("Réponse introuvable.");
         }
         var consultation = await session.LoadAsync<ConsultationConnue>(reponse.ConsultationId, ct) ?? throw new DomainException("Consultation introuvable.");
-        var envoyee = reponse.Envoyer(consultation, await dossiers.CandidatureAsync(reponse, ct), r.Acteur.Identifiant, r.Acteur.Nom, r.Acteur.Email, r.RecueLe);
+        var candidature = await dossiers.CandidatureAsync(reponse, ct);
+        var envoyee = reponse.Envoyer(consultation, candidature, r.Acteur.Identifiant, r.Acteur.Nom, r.Acteur.Email, r.RecueLe);
         session.LastModifiedBy = r.Acteur.Identifiant;
         flux.AppendOne(envoyee);
         // The account may draft another response on this consultation (the FAQ's successive groupements).
@@ -36,9 +37,15 @@ internal sealed class EnvoyerReponseHandler(IResponsesStore store, Dossiers doss
             envoyee.Le, envoyee.NomPar, envoyee.Par, envoyee.EmailPar, reponse.OrganisationId, envoyee.Organisation, envoyee.Siret, envoyee.Lots,
             envoyee.Fichiers.Select(f => new FichierRecu(f.Formulaire, f.Piece, f.Nom, f.Taille, f.Sha256)).ToList(),
             $"{r.UrlPublique}/reponses/{reponse.Id}/accuse") { OccurredAt = envoyee.Le });
+        var engagements = await EngagementsAsync(session, reponse, candidature, envoyee.Lots, ct);
         try
         {
             await session.SaveChangesAsync(ct);
+        }
+        catch (Exception ex) when (Doublons.EstDoublon(ex))
+        {
+            await using var relecture = store.QuerySession();
+            throw Refus(await DejaEngagesAsync(relecture, engagements, ct));
         }
         catch (ConcurrencyException)
         {
@@ -46,4 +53,40 @@ internal sealed class EnvoyerReponseHandler(IResponsesStore store, Dossiers doss
         }
         return envoyee.NumeroAccuse;
     }
+
+    private async Task<List<(string Siret, int Lot, string Empreinte)>> EngagementsAsync(IDocumentSession session, Reponse reponse,
+        DonneesCandidature candidature, IReadOnlyList<int> lots, CancellationToken ct)
+    {
+        var sirets = new[] { candidature.Candidat.Siege.Siret }
+            .Concat(candidature.Candidat.EstGroupement ? candidature.Membres.Select(m => m.Siege.Siret) : [])
+            .Select(s => new string((s ?? "").Where(char.IsAsciiDigit).ToArray())).Where(s => s.Length == 14).Distinct().ToList();
+        var engagements = new List<(string, int, string)>();
+        foreach (var siret in sirets)
+        {
+            foreach (var lot in lots)
+            {
+                engagements.Add((siret, lot, await coffre.EmpreinteAsync(reponse.ConsultationId, $"{siret}|{lot}", ct)));
+            }
+        }
+        if (await DejaEngagesAsync(session, engagements, ct) is { Count: > 0 } deja)
+        {
+            throw Refus(deja);
+        }
+        foreach (var (_, _, empreinte) in engagements)
+        {
+            session.Insert(new EngagementLot { Id = empreinte, ReponseId = reponse.Id });
+        }
+        return engagements;
+    }
+
+    private static async Task<List<(string Siret, int Lot, string Empreinte)>> DejaEngagesAsync(IQuerySession session,
+        List<(string Siret, int Lot, string Empreinte)> engagements, CancellationToken ct)
+    {
+        var existants = (await session.LoadManyAsync<EngagementLot>(ct, engagements.Select(e => e.Empreinte).ToArray())).Select(e => e.Id).ToHashSet();
+        return engagements.Where(e => existants.Contains(e.Empreinte)).ToList();
+    }
+
+    private static DomainException Refus(List<(string Siret, int Lot, string Empreinte)> deja) =>
+        new($"Le SIRET {deja[0].Siret} a déjà une offre envoyée sur le lot {deja[0].Lot} de cette consultation : un candidat ne présente qu'une offre par lot, "
+            + "seul, comme mandataire d'un seul groupement ou comme membre d'un seul groupement.");
 }
