@@ -6,6 +6,8 @@ namespace Sigma.Benchmarks;
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- search     full-text search over 10,000 consultations
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- download   zip of a 200 MB DCE to 20 concurrent clients
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- depot      a 1 GiB piece uploaded to a response, Host memory sampled
+/// dotnet run -c Release --project tests/Sigma.Benchmarks -- rush       the deadline rush: 300 bidders send within a minute with a 5 MB piece
+///                                                                      (SIGMA_RUSH_BIDDERS, SIGMA_RUSH_SECONDS, SIGMA_RUSH_PIECE_MB, SIGMA_RUSH_URL)
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- all
 /// </code>
 /// Exit code 0 when every target is met, 1 otherwise, 2 on a wrong argument.
@@ -16,9 +18,9 @@ internal static class Banc
     public static async Task<int> Main(string[] args)
     {
         var quoi = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
-        if (quoi is not ("search" or "download" or "depot" or "all"))
+        if (quoi is not ("search" or "download" or "depot" or "rush" or "all"))
         {
-            await Console.Error.WriteLineAsync("Usage : dotnet run -c Release --project tests/Sigma.Benchmarks -- search|download|depot|all");
+            await Console.Error.WriteLineAsync("Usage : dotnet run -c Release --project tests/Sigma.Benchmarks -- search|download|depot|rush|all");
             return 2;
         }
         var ok = true;
@@ -35,6 +37,10 @@ internal static class Banc
         if (quoi is "depot" or "all")
         {
             ok &= await BenchDepot.ExecuterAsync();
+        }
+        if (quoi is "rush" or "all")
+        {
+            ok &= await BenchRush.ExecuterAsync();
         }
         return ok ? 0 : 1;
     }

@@ -19,11 +19,14 @@ public static partial class Soumissionnaire
     }
 
     /// <summary>A newly registered organisation's administrator, signed in: a bidder no other test touches.</summary>
-    public static async Task<(HttpClient Client, string Identifiant)> NouvelOrganismeAsync(SigmaFactory sigma)
+    public static Task<(HttpClient Client, string Identifiant)> NouvelOrganismeAsync(SigmaFactory sigma) => NouvelOrganismeAsync(sigma.Navigateur);
+
+    /// <summary>The same against any running Sigma, given how to make a browser-like client (cookies kept, redirects not followed).</summary>
+    public static async Task<(HttpClient Client, string Identifiant)> NouvelOrganismeAsync(Func<HttpClient> navigateur)
     {
         var identifiant = $"sou.{Guid.NewGuid():N}"[..20];
         var siret = NouveauSiret();
-        var client = sigma.Navigateur();
+        var client = navigateur();
         var r = await client.PosterAsync("/inscription", "/inscription", new Dictionary<string, string>
         {
             ["Siret"] = siret, ["RaisonSociale"] = "Centre de Formation Pyrénées", ["CodeNaf"] = "8559A", ["AdresseLigne1"] = "3 place du Capitole",
@@ -31,7 +34,7 @@ public static partial class Soumissionnaire
             ["Email"] = $"{identifiant}@cfp.test", ["Identifiant"] = identifiant, ["MotDePasse"] = "Formation-Occitanie-2026", ["ConfirmationMotDePasse"] = "Formation-Occitanie-2026",
         });
         r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
-        client = sigma.Navigateur();
+        client = navigateur();
         (await client.ConnecterAsync(identifiant, "Formation-Occitanie-2026")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return (client, identifiant);
     }
@@ -178,9 +181,11 @@ public static partial class Soumissionnaire
         await client.PosterAsync($"/reponses/{id}/envoyer", $"/reponses/{id}/envoyer", new Dictionary<string, string>());
 
     /// <summary>A response with a validated candidature and a validated offer for lot 1, ready to send.</summary>
-    public static async Task<(HttpClient Client, Guid Reponse, Guid Offre)> PreteAEnvoyerAsync(SigmaFactory sigma)
+    public static Task<(HttpClient Client, Guid Reponse, Guid Offre)> PreteAEnvoyerAsync(SigmaFactory sigma) => PreteAEnvoyerAsync(sigma.Navigateur);
+
+    public static async Task<(HttpClient Client, Guid Reponse, Guid Offre)> PreteAEnvoyerAsync(Func<HttpClient> navigateur)
     {
-        var (client, _) = await NouvelOrganismeAsync(sigma);
+        var (client, _) = await NouvelOrganismeAsync(navigateur);
         var id = await CommencerAsync(client, await ConsultationAsync(client));
         await ValiderCandidatureAsync(client, id);
         var offre = await CreerOffreAsync(client, id);
