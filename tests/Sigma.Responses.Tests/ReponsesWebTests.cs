@@ -148,6 +148,33 @@ public class ReponsesWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
     }
 
     [Fact]
+    public async Task Two_accounts_of_one_organisation_on_the_same_form_the_second_is_told_who_saved_and_keeps_the_input()
+    {
+        var admin = await ConnecteAsync(sigma, "admin.demo");
+        var formateur = await ConnecteAsync(sigma, "formateur.demo");
+        var id = await CommencerAsync(admin, await ConsultationAsync(admin, "2027-FP-001"));
+        var page = $"/reponses/{id}/candidature/sites";
+        var versionAdmin = Version(await admin.GetStringAsync(page));
+        var versionFormateur = Version(await formateur.GetStringAsync(page));
+
+        var saisieAdmin = SiteDeCandidature.ToDictionary();
+        saisieAdmin["Sites[0].Commune"] = "Sète";
+        (await OngletAsync(admin, page, saisieAdmin, version: versionAdmin)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var saisieFormateur = SiteDeCandidature.ToDictionary();
+        saisieFormateur["Sites[0].Commune"] = "Lunel";
+        var html = await (await OngletAsync(formateur, page, saisieFormateur, version: versionFormateur)).Content.ReadAsStringAsync();
+        html.ShouldContain("Claire Martin (admin.demo) a enregistré ce formulaire le");
+        html.ShouldHaveField("Sites[0].Commune", "Lunel");
+        (await admin.GetStringAsync(page)).ShouldHaveField("Sites[0].Commune", "Sète");
+
+        (await OngletAsync(formateur, page, saisieFormateur, version: Version(html))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var apres = await admin.GetStringAsync(page);
+        apres.ShouldHaveField("Sites[0].Commune", "Lunel");
+        apres.ShouldContain("Dernier enregistrement par");
+    }
+
+    [Fact]
     public async Task An_account_drafts_one_response_per_consultation_and_another_organisation_cannot_see_it()
     {
         var (client, _) = await NouvelOrganismeAsync(sigma);
