@@ -169,7 +169,9 @@ public class ReponseParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaEnLig
 
         // The definitive send and its receipt.
         await n.AllerAsync(dossier);
+        await SigmaEnLigne.CaptureAsync(n.Page, "dossier-reponse");
         await n.CliquerAsync(n.Page.GetByRole(AriaRole.Link, new() { Name = "Envoyer la réponse" }));
+        await SigmaEnLigne.CaptureAsync(n.Page, "confirmation-envoi");
         await n.CliquerAsync(n.Bouton("Confirmer l'envoi définitif"));
         await SigmaEnLigne.CaptureAsync(n.Page, "accuse-reception");
         var numero = await n.TexteAsync("#numero-accuse");
