@@ -7,4 +7,7 @@ public static class Policies
     public const string AdministrateurOrganisme = "AdministrateurOrganisme";
     public const string Agent = "Agent";
     public const string Auditeur = "Auditeur";
+
+    /// <summary>Any signed-in account of the four roles: not a pending "inscrit simple".</summary>
+    public const string CompteRattache = "CompteRattache";
 }

@@ -24,6 +24,7 @@ if (ReferentialsModule.EstUneCommande(args))
     database.Arreter();
     return;
 }
+ConfigurationDeProduction.Verifier(builder);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(TimeProvider.System);
 

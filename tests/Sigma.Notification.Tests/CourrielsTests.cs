@@ -67,8 +67,8 @@ public class SmtpEnPanneTests(SigmaSmtpEnPanne sigma) : IClassFixture<SigmaSmtpE
         var email = $"{Guid.NewGuid():N}@cfp.test";
         using (var scope = sigma.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(new CompteVerrouilleIntegrationEvent(
-                Guid.NewGuid(), "c.martin", email, "Claire Martin", DateTimeOffset.UtcNow.AddMinutes(15)) { OccurredAt = DateTimeOffset.UtcNow });
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish(new EchecsConnexionRepetesIntegrationEvent(
+                Guid.NewGuid(), "c.martin", email, "Claire Martin", 5) { OccurredAt = DateTimeOffset.UtcNow });
         }
 
         var store = sigma.Services.GetRequiredService<INotificationStore>();
@@ -87,7 +87,7 @@ public class SmtpEnPanneTests(SigmaSmtpEnPanne sigma) : IClassFixture<SigmaSmtpE
         await sigma.DemarrerSmtpAsync();
 
         var recu = await sigma.Smtp.AttendreAsync(email, delai: TimeSpan.FromSeconds(60));
-        recu.Sujet.ShouldBe("Votre compte Sigma est verrouillé temporairement");
+        recu.Sujet.ShouldBe("Tentatives de connexion échouées sur votre compte Sigma");
         // The job records the delivery just after the SMTP server accepted it.
         Courriel? envoye = null;
         for (var i = 0; i < 50 && envoye?.EnvoyeLe is null; i++)

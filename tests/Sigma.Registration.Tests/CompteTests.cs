@@ -16,58 +16,141 @@ public class CompteTests
     {
         ConnexionReussie x => c.Apply(x),
         ConnexionEchouee x => c.Apply(x),
-        CompteVerrouille x => c.Apply(x),
         _ => throw new InvalidOperationException(),
     });
+
+    private const string Poste = "POSTE-A";
+    private const string AutrePoste = "POSTE-B";
+
+    private static Compte Approuve()
+    {
+        var compte = Nouveau();
+        return compte.Apply(compte.Approuver(new Decideur(Guid.NewGuid(), "Admin", Roles.AdministrateurOrganisme), Maintenant));
+    }
 
     [Fact]
     public void A_correct_password_opens_a_new_session()
     {
         var session = Guid.NewGuid();
-        var resultat = Nouveau().Connecter(true, session, Maintenant);
+        var resultat = Approuve().Connecter(true, Poste, session, Maintenant);
         resultat.Reussie.ShouldBeTrue();
         resultat.Evenements.ShouldHaveSingleItem().ShouldBeOfType<ConnexionReussie>().SessionId.ShouldBe(session);
     }
 
     [Fact]
-    public void The_fifth_failure_locks_the_account_for_fifteen_minutes()
+    public void Failures_slow_down_the_failing_client_only_and_lock_nobody_out()
     {
-        var compte = Nouveau();
-        for (var i = 0; i < 4; i++)
+        var compte = Approuve();
+        for (var i = 0; i < Compte.EchecsAvantDelai; i++)
         {
-            var echec = compte.Connecter(false, Guid.NewGuid(), Maintenant);
-            echec.Evenements.ShouldHaveSingleItem().ShouldBeOfType<ConnexionEchouee>();
+            var echec = compte.Connecter(false, Poste, Guid.NewGuid(), Maintenant);
+            echec.Evenements.ShouldHaveSingleItem().ShouldBeOfType<ConnexionEchouee>().Poste.ShouldBe(Poste);
             compte = Rejouer(compte, echec.Evenements);
         }
-        var cinquieme = compte.Connecter(false, Guid.NewGuid(), Maintenant);
-        cinquieme.Evenements.OfType<CompteVerrouille>().ShouldHaveSingleItem().VerrouilleJusqua.ShouldBe(Maintenant.AddMinutes(15));
-        compte = Rejouer(compte, cinquieme.Evenements);
-
-        var pendant = compte.Connecter(true, Guid.NewGuid(), Maintenant.AddMinutes(14));
+        // The failing client now waits 5 s, then 10 s, 20 s… : during the wait even the right password is not tried.
+        compte.Attente(Poste, Maintenant).ShouldBe(TimeSpan.FromSeconds(5));
+        var pendant = compte.Connecter(true, Poste, Guid.NewGuid(), Maintenant.AddSeconds(4));
         pendant.Reussie.ShouldBeFalse();
         pendant.Evenements.ShouldBeEmpty();
-        pendant.Message!.ShouldStartWith("Ce compte est verrouillé après 5 échecs de connexion");
+        pendant.Message.ShouldBe(ResultatConnexion.MessageIncorrect);
+        // The owner, on another client, is not slowed at all.
+        compte.Attente(AutrePoste, Maintenant).ShouldBe(TimeSpan.Zero);
+        compte.Connecter(true, AutrePoste, Guid.NewGuid(), Maintenant).Reussie.ShouldBeTrue();
 
-        compte.Connecter(true, Guid.NewGuid(), Maintenant.AddMinutes(16)).Reussie.ShouldBeTrue();
+        compte = Rejouer(compte, compte.Connecter(false, Poste, Guid.NewGuid(), Maintenant.AddSeconds(6)).Evenements);
+        compte.Attente(Poste, Maintenant.AddSeconds(6)).ShouldBe(TimeSpan.FromSeconds(10));
+        compte.Connecter(true, Poste, Guid.NewGuid(), Maintenant.AddSeconds(17)).Reussie.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_delay_never_exceeds_fifteen_minutes()
+    {
+        var compte = Approuve();
+        var instant = Maintenant;
+        for (var i = 0; i < 30; i++)
+        {
+            instant += compte.Attente(Poste, instant);
+            compte = Rejouer(compte, compte.Connecter(false, Poste, Guid.NewGuid(), instant).Evenements);
+        }
+        compte.Attente(Poste, instant).ShouldBe(Compte.DelaiMaximal);
+    }
+
+    [Fact]
+    public void The_fifth_consecutive_failure_alerts_the_owner_once()
+    {
+        var compte = Approuve();
+        var alertes = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            // Each failure from its own client: no delay, but the streak counts for the account.
+            var echec = compte.Connecter(false, $"P{i}", Guid.NewGuid(), Maintenant);
+            alertes += echec.AlerterTitulaire ? 1 : 0;
+            (echec.AlerterTitulaire == (i == Compte.EchecsAvantAlerte - 1)).ShouldBeTrue();
+            compte = Rejouer(compte, echec.Evenements);
+        }
+        alertes.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Every_failure_gets_the_same_answer_until_the_password_is_right()
+    {
+        var desactive = Approuve();
+        desactive = desactive.Apply(desactive.Desactiver(Guid.NewGuid(), Maintenant));
+        var invite = Nouveau(hache: null);
+        foreach (var compte in new[] { Approuve(), desactive, invite, Nouveau() })
+        {
+            compte.Connecter(false, Poste, Guid.NewGuid(), Maintenant).Message.ShouldBe(ResultatConnexion.MessageIncorrect);
+        }
+        // An invited account without a password has nothing to be right against.
+        invite.Connecter(true, Poste, Guid.NewGuid(), Maintenant).Message.ShouldBe(ResultatConnexion.MessageIncorrect);
     }
 
     [Fact]
     public void A_success_resets_the_failure_count()
     {
-        var compte = Rejouer(Nouveau(), Nouveau().Connecter(false, Guid.NewGuid(), Maintenant).Evenements);
+        var compte = Rejouer(Approuve(), Approuve().Connecter(false, Poste, Guid.NewGuid(), Maintenant).Evenements);
         compte.EchecsConsecutifs.ShouldBe(1);
-        Rejouer(compte, compte.Connecter(true, Guid.NewGuid(), Maintenant).Evenements).EchecsConsecutifs.ShouldBe(0);
+        compte = Rejouer(compte, compte.Connecter(true, Poste, Guid.NewGuid(), Maintenant).Evenements);
+        compte.EchecsConsecutifs.ShouldBe(0);
+        compte.EchecsParPoste!.ShouldNotContainKey(Poste);
     }
 
     [Fact]
-    public void A_deactivated_account_cannot_sign_in()
+    public void A_deactivated_account_is_told_so_only_with_the_right_password()
     {
-        var compte = Nouveau();
+        var compte = Approuve();
         compte = compte.Apply(compte.Desactiver(Guid.NewGuid(), Maintenant));
-        var resultat = compte.Connecter(true, Guid.NewGuid(), Maintenant);
+        var resultat = compte.Connecter(true, Poste, Guid.NewGuid(), Maintenant);
         resultat.Reussie.ShouldBeFalse();
         resultat.Message.ShouldBe("Ce compte est désactivé. Adressez-vous à l'administrateur de votre organisme.");
     }
+
+    [Fact]
+    public void An_inscrit_simple_is_pending_until_approved_and_refused_for_good()
+    {
+        var compte = Nouveau();
+        compte.EnAttente.ShouldBeTrue();
+        // Pending, it may sign in (to read that it waits), with no right on the organisation (see the principal).
+        compte.Connecter(true, Poste, Guid.NewGuid(), Maintenant).Reussie.ShouldBeTrue();
+
+        var admin = new Decideur(Guid.NewGuid(), "Hélène Durand", Roles.AdministrateurOrganisme);
+        var refuse = compte.Apply(compte.Refuser(admin, Maintenant));
+        refuse.EnAttente.ShouldBeFalse();
+        refuse.Actif.ShouldBeFalse();
+        refuse.Connecter(true, Poste, Guid.NewGuid(), Maintenant).Message!.ShouldStartWith("Votre demande de rattachement à l'organisme a été refusée");
+        Should.Throw<DomainException>(() => refuse.Approuver(admin, Maintenant)).Message.ShouldContain("déjà été traitée");
+        Should.Throw<DomainException>(() => refuse.Reactiver(admin.CompteId, Maintenant)).Message.ShouldContain("ne peut pas être réactivé");
+
+        var approuve = compte.Apply(compte.Approuver(admin, Maintenant));
+        approuve.EnAttente.ShouldBeFalse();
+        approuve.Rattachement.ShouldBe(EtatRattachement.Rattache);
+        Should.Throw<DomainException>(() => approuve.Refuser(admin, Maintenant));
+    }
+
+    [Fact]
+    public void Accounts_created_by_registration_or_by_an_administrator_are_not_pending() =>
+        Compte.Create(Compte.Creer(Guid.NewGuid(), Guid.NewGuid(), new NouveauCompte("h.durand", "h@o.fr", "Hélène", "Durand"),
+            Roles.UtilisateurOrganisme, null, OrigineCompte.AjoutParAdministrateur, Guid.NewGuid(), Maintenant)).EnAttente.ShouldBeFalse();
 
     [Fact]
     public void An_administrator_cannot_deactivate_their_own_account()
@@ -106,10 +189,6 @@ public class CompteTests
         Should.Throw<DomainException>(() => compte.Reinitialiser("PREMIER", "x", Maintenant));
         compte.Reinitialiser("SECOND", "x", Maintenant).ShouldNotBeNull();
     }
-
-    [Fact]
-    public void An_invited_account_without_a_password_cannot_sign_in_yet() =>
-        Nouveau(hache: null).Connecter(false, Guid.NewGuid(), Maintenant).Message!.ShouldStartWith("Ce compte n'est pas encore activé");
 
     [Theory]
     [InlineData("court1!", "Le mot de passe doit comporter au moins 12 caractères.")]

@@ -55,18 +55,30 @@ public partial class ConnexionWebTests(SigmaFactory sigma) : IClassFixture<Sigma
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Three_wrong_passwords_make_that_client_wait_with_the_same_answer_and_the_owner_is_told()
     {
         var (identifiant, email) = await InscrireAsync();
         var client = sigma.Navigateur();
-        for (var i = 0; i < 5; i++)
+        var inconnu = await (await client.ConnecterAsync("personne.inconnue", "mauvais-mot-de-passe-1")).Content.ReadAsStringAsync();
+        inconnu.ShouldContain("Identifiant ou mot de passe incorrect.");
+        for (var i = 0; i < 3; i++)
         {
-            (await client.ConnecterAsync(identifiant, "mauvais-mot-de-passe-1")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var echec = await client.ConnecterAsync(identifiant, "mauvais-mot-de-passe-1");
+            echec.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await echec.Content.ReadAsStringAsync()).ShouldContain("Identifiant ou mot de passe incorrect.");
         }
-        var bloque = await client.ConnecterAsync(identifiant, Donnees.MotDePasse);
-        bloque.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await bloque.Content.ReadAsStringAsync()).ShouldContain("Ce compte est verrouillé après 5 échecs de connexion");
-        (await sigma.Smtp.AttendreAsync(email, c => c.Sujet.Contains("verrouillé"))).Texte.ShouldContain(identifiant);
+        // This client now waits: even the right password gets the answer every failure gets, and nothing says "locked".
+        var attend = await client.ConnecterAsync(identifiant, Donnees.MotDePasse);
+        attend.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var texte = await attend.Content.ReadAsStringAsync();
+        texte.ShouldContain("Identifiant ou mot de passe incorrect.");
+        texte.ShouldNotContain("verrouillé");
+        var alerte = await sigma.Smtp.AttendreAsync(email, c => c.Sujet.Contains("Tentatives de connexion échouées"));
+        alerte.Texte.ShouldContain(identifiant);
+        alerte.Texte.ShouldContain("n'est pas bloqué");
+        // After the wait, the right password opens the session.
+        await Task.Delay(TimeSpan.FromSeconds(5.5));
+        (await client.ConnecterAsync(identifiant, Donnees.MotDePasse)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
     [Fact]

@@ -63,32 +63,6 @@ public class InscriptionWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactor
     }
 
     [Fact]
-    public async Task An_inscrit_simple_joins_the_organisation_and_its_administrator_sees_and_is_told()
-    {
-        var admin = sigma.Navigateur();
-        var siret = Donnees.NouveauSiret();
-        var adminId = Donnees.NouvelIdentifiant("adm");
-        await admin.PosterAsync("/inscription", "/inscription", Donnees.Inscription(siret, adminId));
-
-        var simple = sigma.Navigateur();
-        var simpleId = Donnees.NouvelIdentifiant("simple");
-        var reponse = await simple.PosterAsync("/inscription-simple", "/inscription-simple", new Dictionary<string, string>
-        {
-            ["Siret"] = siret, ["Prenom"] = "Paul", ["Nom"] = "Simple", ["Email"] = "paul@cfp.test", ["Identifiant"] = simpleId,
-            ["MotDePasse"] = Donnees.MotDePasse, ["ConfirmationMotDePasse"] = Donnees.MotDePasse,
-        });
-        reponse.Headers.Location!.ToString().ShouldBe("/connexion");
-
-        var avis = await sigma.Smtp.AttendreAsync($"{adminId}@cfp.test", c => c.Sujet.StartsWith("Nouveau compte rattaché"));
-        avis.Texte.ShouldContain($"identifiant « {simpleId} »");
-        await admin.ConnecterAsync(adminId, Donnees.MotDePasse);
-        var comptes = await admin.GetStringAsync("/organisation/comptes");
-        comptes.ShouldContain(simpleId);
-        comptes.ShouldContain("Inscrit simple");
-        (await simple.ConnecterAsync(simpleId, Donnees.MotDePasse)).Headers.Location!.ToString().ShouldBe("/");
-    }
-
-    [Fact]
     public async Task An_inscrit_simple_with_an_unknown_siret_is_told_to_register_the_organisation_first()
     {
         var reponse = await sigma.Navigateur().PosterAsync("/inscription-simple", "/inscription-simple", new Dictionary<string, string>

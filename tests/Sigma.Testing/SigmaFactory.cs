@@ -25,6 +25,8 @@ public class SigmaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Sigma answers only for its public address (AllowedHosts): the test clients speak to it.
+        ClientOptions.BaseAddress = new Uri(UrlPublique);
         Database = await TestDatabase.CreateAsync();
         SmtpPort = SmtpDeTest.PortLibre();
         if (DemarrerSmtp)
@@ -49,7 +51,10 @@ public class SigmaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed, so that tests see them.</summary>
-    public HttpClient Navigateur() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Navigateur() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(UrlPublique),
+    });
 
     public new async Task DisposeAsync()
     {

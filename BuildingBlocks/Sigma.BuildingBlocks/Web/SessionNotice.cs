@@ -9,6 +9,7 @@ public static class SessionNotice
     public const string AutreConnexion = "autre-connexion";
     public const string CompteDesactive = "compte-desactive";
     public const string CompteInconnu = "compte-inconnu";
+    public const string RattachementRefuse = "rattachement-refuse";
 
     public static void Signaler(HttpContext http, string motif)
     {
@@ -32,6 +33,7 @@ public static class SessionNotice
         {
             AutreConnexion => "Vous avez été déconnecté : une nouvelle connexion a été ouverte avec votre identifiant (la dernière connexion déconnecte les autres).",
             CompteDesactive => "Vous avez été déconnecté : votre compte a été désactivé par l'administrateur de votre organisme.",
+            RattachementRefuse => "Vous avez été déconnecté : votre demande de rattachement à l'organisme a été refusée.",
             _ => "Votre session a pris fin. Identifiez-vous à nouveau.",
         };
     }

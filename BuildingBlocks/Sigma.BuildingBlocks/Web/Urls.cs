@@ -1,11 +1,17 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace Sigma.BuildingBlocks.Web;
 
 public static class Urls
 {
-    /// <summary>The platform's public address for links in mails: <c>Sigma:UrlPublique</c>, or the address of the request.</summary>
-    public static string Publique(HttpRequest request, IConfiguration configuration) =>
-        (configuration["Sigma:UrlPublique"] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}").TrimEnd('/');
+    /// <summary>The default public address of the local run (<c>./run.sh</c>), and only of it.</summary>
+    public const string AdresseLocale = "http://localhost:5080";
+
+    /// <summary>
+    /// The platform's public address for links in mails: <c>Sigma:UrlPublique</c>, never the request's Host (a forged
+    /// Host would send a valid reset link to the attacker). The Host sets it at start: required outside the local run.
+    /// </summary>
+    public static string Publique(IConfiguration configuration) =>
+        (configuration["Sigma:UrlPublique"] is { Length: > 0 } configuree ? configuree
+            : throw new InvalidOperationException("Sigma:UrlPublique n'est pas configurée.")).TrimEnd('/');
 }

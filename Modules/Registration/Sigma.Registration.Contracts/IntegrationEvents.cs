@@ -12,7 +12,10 @@ public sealed record CompteInviteIntegrationEvent(
     Guid CompteId, Guid OrganisationId, string RaisonSociale, string Identifiant, string Email, string NomComplet,
     string InvitePar, string LienActivation, DateTimeOffset ExpireLe) : IntegrationEvent;
 
-/// <summary>Someone created a simple account with an already registered SIRET: the organisation's administrators are told.</summary>
+/// <summary>
+/// Someone asked for an account of an already registered organisation ("inscrit simple"): the account is pending
+/// until an administrator of the organisation (or an agent) approves it; the administrators are asked by mail.
+/// </summary>
 public sealed record InscritSimpleCreeIntegrationEvent(
     Guid CompteId, Guid OrganisationId, string RaisonSociale, string Siret, string Identifiant, string Email, string NomComplet,
     IReadOnlyList<string> EmailsAdministrateurs) : IntegrationEvent;
@@ -21,6 +24,11 @@ public sealed record InscritSimpleCreeIntegrationEvent(
 public sealed record ReinitialisationMotDePasseDemandeeIntegrationEvent(
     Guid CompteId, string Identifiant, string Email, string NomComplet, string Lien, DateTimeOffset ExpireLe) : IntegrationEvent;
 
-/// <summary>An account was locked after repeated failed sign-ins.</summary>
-public sealed record CompteVerrouilleIntegrationEvent(
-    Guid CompteId, string Identifiant, string Email, string NomComplet, DateTimeOffset VerrouilleJusqua) : IntegrationEvent;
+/// <summary>The request of an "inscrit simple" was approved or refused: its author is told.</summary>
+public sealed record RattachementDecideIntegrationEvent(
+    Guid CompteId, Guid OrganisationId, string RaisonSociale, string Identifiant, string Email, string NomComplet, bool Approuve,
+    string DecidePar) : IntegrationEvent;
+
+/// <summary>Repeated failed sign-ins on an account: its owner is told (the clients that failed are slowed, nobody is locked out).</summary>
+public sealed record EchecsConnexionRepetesIntegrationEvent(
+    Guid CompteId, string Identifiant, string Email, string NomComplet, int Echecs) : IntegrationEvent;

@@ -20,7 +20,7 @@ internal abstract class CourrielHandler<TEvent>(INotificationStore store, TimePr
 {
     private readonly List<Guid> _prepares = [];
 
-    protected string UrlPublique => (configuration["Sigma:UrlPublique"] is { Length: > 0 } url ? url : "http://localhost:5080").TrimEnd('/');
+    protected string UrlPublique => Sigma.BuildingBlocks.Web.Urls.Publique(configuration);
 
     protected abstract IEnumerable<CourrielDu> Courriels(TEvent e);
 

@@ -17,6 +17,17 @@ public enum OrigineCompte
     Plateforme,
 }
 
+/// <summary>Whether an account may act for its organisation.</summary>
+public enum EtatRattachement
+{
+    /// <summary>Created by the organisation's registration or its administrator, or approved.</summary>
+    Rattache,
+    /// <summary>An "inscrit simple" not yet approved: it sees and does nothing of the organisation.</summary>
+    EnAttente,
+    /// <summary>An "inscrit simple" refused.</summary>
+    Refuse,
+}
+
 public sealed record OrganisationInscrite(
     Guid OrganisationId, string Siret, string Siren, string RaisonSociale, string CodeNaf,
     Adresse Adresse, string Telephone, Guid InscritePar, DateTimeOffset InscriteLe);
@@ -29,10 +40,16 @@ public sealed record CompteDesactive(Guid CompteId, Guid DesactivePar, DateTimeO
 
 public sealed record CompteReactive(Guid CompteId, Guid ReactivePar, DateTimeOffset ReactiveLe);
 
-public sealed record ConnexionReussie(Guid CompteId, Guid SessionId, DateTimeOffset ConnecteLe);
+/// <param name="Poste">Fingerprint of the client's address (never the address itself).</param>
+public sealed record ConnexionReussie(Guid CompteId, Guid SessionId, DateTimeOffset ConnecteLe, string? Poste = null);
 
-public sealed record ConnexionEchouee(Guid CompteId, DateTimeOffset EchoueeLe);
+public sealed record ConnexionEchouee(Guid CompteId, DateTimeOffset EchoueeLe, string? Poste = null);
 
+public sealed record RattachementApprouve(Guid CompteId, Guid ApprouvePar, string ApprouveParNom, string RoleDecideur, DateTimeOffset ApprouveLe);
+
+public sealed record RattachementRefuse(Guid CompteId, Guid RefusePar, string RefuseParNom, string RoleDecideur, DateTimeOffset RefuseLe);
+
+/// <summary>The former hard lock (kept so that old histories replay).</summary>
 public sealed record CompteVerrouille(Guid CompteId, DateTimeOffset VerrouilleJusqua, DateTimeOffset VerrouilleLe);
 
 public sealed record Deconnecte(Guid CompteId, Guid SessionId, DateTimeOffset DeconnecteLe);

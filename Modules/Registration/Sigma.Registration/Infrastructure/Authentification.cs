@@ -36,6 +36,10 @@ internal static class Authentification
             });
     }
 
+    /// <summary>
+    /// The signed-in principal. A pending "inscrit simple" gets neither its role nor its organisation: every page of
+    /// the organisation refuses it until the request is approved.
+    /// </summary>
     public static ClaimsPrincipal Principal(Compte compte, Guid sessionId)
     {
         var claims = new List<Claim>
@@ -43,11 +47,11 @@ internal static class Authentification
             new(ClaimTypes.NameIdentifier, compte.Id.ToString()),
             new(ClaimTypes.Name, compte.Identifiant),
             new(ClaimTypes.Email, compte.Email),
-            new(ClaimTypes.Role, compte.Role),
+            new(ClaimTypes.Role, compte.EnAttente ? Roles.EnAttente : compte.Role),
             new(SigmaClaims.SessionId, sessionId.ToString()),
             new(SigmaClaims.NomComplet, compte.NomComplet),
         };
-        if (compte.OrganisationId is { } organisation)
+        if (!compte.EnAttente && compte.OrganisationId is { } organisation)
         {
             claims.Add(new Claim(SigmaClaims.OrganisationId, organisation.ToString()));
         }
@@ -73,12 +77,19 @@ internal static class Authentification
         string? motif = compte switch
         {
             null => SessionNotice.CompteInconnu,
+            { Rattachement: EtatRattachement.Refuse } => SessionNotice.RattachementRefuse,
             { Actif: false } => SessionNotice.CompteDesactive,
             _ when compte.SessionCourante != sessionId => SessionNotice.AutreConnexion,
             _ => null,
         };
         if (motif is null)
         {
+            // Approved since this cookie was issued: the same session goes on with the organisation's rights.
+            if (principal.IsInRole(Roles.EnAttente) && !compte!.EnAttente)
+            {
+                context.ReplacePrincipal(Principal(compte, sessionId));
+                context.ShouldRenew = true;
+            }
             return;
         }
         context.RejectPrincipal();

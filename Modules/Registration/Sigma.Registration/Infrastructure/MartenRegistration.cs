@@ -20,11 +20,14 @@ internal static class MartenRegistration
         opts.Events.AddEventType<Deconnecte>();
         opts.Events.AddEventType<ReinitialisationMotDePasseDemandee>();
         opts.Events.AddEventType<MotDePasseDefini>();
+        opts.Events.AddEventType<RattachementApprouve>();
+        opts.Events.AddEventType<RattachementRefuse>();
 
         opts.Projections.Snapshot<Organisation>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<Compte>(SnapshotLifecycle.Inline);
         opts.Schema.For<Organisation>().UniqueIndex(o => o.Siret);
-        opts.Schema.For<Compte>().UniqueIndex(c => c.IdentifiantNormalise).Index(c => c.OrganisationId).Index(c => c.Email);
+        opts.Schema.For<Compte>().UniqueIndex(c => c.IdentifiantNormalise).Index(c => c.OrganisationId).Index(c => c.Email)
+            .Index(c => c.Rattachement);
     }
 
     /// <summary>True when a commit failed on one of the unique indexes (a concurrent duplicate SIRET or identifiant).</summary>

@@ -6,7 +6,7 @@ using Sigma.Registration.Contracts;
 
 namespace Sigma.Notification.Features.CourrielsComptes;
 
-/// <summary>The mails about accounts: welcome, invitation, "inscrit simple" notice, password reset, lock.</summary>
+/// <summary>The mails about accounts: welcome, invitation, "inscrit simple" request and decision, password reset, repeated failures.</summary>
 internal sealed class OrganisationInscriteCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
     : CourrielHandler<OrganisationInscriteIntegrationEvent>(s, c, j, cfg)
 {
@@ -48,14 +48,23 @@ internal sealed class ReinitialisationCourriel(INotificationStore s, TimeProvide
     ];
 }
 
-internal sealed class VerrouillageCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<CompteVerrouilleIntegrationEvent>(s, c, j, cfg)
+internal sealed class EchecsConnexionCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<EchecsConnexionRepetesIntegrationEvent>(s, c, j, cfg)
 {
-    protected override IEnumerable<CourrielDu> Courriels(CompteVerrouilleIntegrationEvent e) =>
+    protected override IEnumerable<CourrielDu> Courriels(EchecsConnexionRepetesIntegrationEvent e) =>
     [
-        new(e.Email, "verrouillage", new
+        new(e.Email, "echecs-connexion", new { e.NomComplet, e.Identifiant, e.Echecs, UrlMotDePasseOublie = $"{UrlPublique}/mot-de-passe-oublie" }),
+    ];
+}
+
+internal sealed class RattachementDecideCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
+    : CourrielHandler<RattachementDecideIntegrationEvent>(s, c, j, cfg)
+{
+    protected override IEnumerable<CourrielDu> Courriels(RattachementDecideIntegrationEvent e) =>
+    [
+        new(e.Email, "rattachement-decide", new
         {
-            e.NomComplet, e.Identifiant, Jusqua = e.VerrouilleJusqua.Affiche(), UrlMotDePasseOublie = $"{UrlPublique}/mot-de-passe-oublie",
+            e.NomComplet, e.Identifiant, e.RaisonSociale, e.Approuve, e.DecidePar, UrlConnexion = $"{UrlPublique}/connexion",
         }),
     ];
 }

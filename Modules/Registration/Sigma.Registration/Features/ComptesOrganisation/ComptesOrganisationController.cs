@@ -31,7 +31,7 @@ public sealed class ComptesOrganisationController(IMediator mediator, IValidator
         }
         form.OrganisationId = OrganisationId;
         form.AdministrateurId = CompteId;
-        form.UrlPublique = Urls.Publique(Request, configuration);
+        form.UrlPublique = Urls.Publique(configuration);
         try
         {
             await mediator.Send(form, ct);

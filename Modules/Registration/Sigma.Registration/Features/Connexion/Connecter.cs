@@ -12,6 +12,9 @@ public sealed class Connecter : IRequest<ResultatConnecter>
     public string? Identifiant { get; set; }
     public string? MotDePasse { get; set; }
     public string? Retour { get; set; }
+
+    /// <summary>Fingerprint of the client's address, set by the controller: failures slow down that client only.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public string Poste { get; set; } = "";
 }
 
 public sealed record ResultatConnecter(Compte? Compte, Guid SessionId, string? Erreur);
@@ -34,22 +37,30 @@ internal sealed class ConnecterHandler(IRegistrationStore store, MotsDePasse mot
 
         var flux = await session.Events.FetchForWriting<Compte>(trouve.Id, ct);
         var compte = flux.Aggregate!;
-        var verifiable = compte.Actif && !compte.EstVerrouille(maintenant);
-        var correct = verifiable && motsDePasse.Verifier(compte.MotDePasseHache, r.MotDePasse ?? "");
+        // The hash is computed even for a client made to wait, so that the time of the answer tells nothing either.
+        var attend = compte.Attente(r.Poste, maintenant) > TimeSpan.Zero;
+        var correct = motsDePasse.Verifier(attend ? null : compte.MotDePasseHache, r.MotDePasse ?? "");
         var sessionId = Guid.NewGuid();
-        var resultat = compte.Connecter(correct, sessionId, maintenant);
+        var resultat = compte.Connecter(correct, r.Poste, sessionId, maintenant);
         if (resultat.Evenements.Count == 0)
         {
             return new ResultatConnecter(null, Guid.Empty, resultat.Message);
         }
         session.LastModifiedBy = compte.Identifiant;
         flux.AppendMany(resultat.Evenements);
-        if (resultat.Evenements.OfType<CompteVerrouille>().FirstOrDefault() is { } verrou)
+        if (resultat.AlerterTitulaire)
         {
-            session.Publish(new CompteVerrouilleIntegrationEvent(compte.Id, compte.Identifiant, compte.Email, compte.NomComplet,
-                verrou.VerrouilleJusqua) { OccurredAt = maintenant });
+            session.Publish(new EchecsConnexionRepetesIntegrationEvent(compte.Id, compte.Identifiant, compte.Email, compte.NomComplet,
+                Compte.EchecsAvantAlerte) { OccurredAt = maintenant });
         }
-        await session.SaveChangesAsync(ct);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (JasperFx.ConcurrencyException) when (!resultat.Reussie)
+        {
+            // Another attempt on the same account was saved at the same instant: this failure is answered all the same.
+        }
         return resultat.Reussie ? new ResultatConnecter(compte, sessionId, null) : new ResultatConnecter(null, Guid.Empty, resultat.Message);
     }
 }

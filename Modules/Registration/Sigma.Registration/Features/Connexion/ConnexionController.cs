@@ -32,6 +32,7 @@ public sealed class ConnexionController(IMediator mediator) : Controller
         {
             return View(form);
         }
+        form.Poste = Poste.Empreinte(HttpContext);
         var resultat = await mediator.Send(form, ct);
         if (resultat.Compte is null)
         {
@@ -40,6 +41,10 @@ public sealed class ConnexionController(IMediator mediator) : Controller
         }
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             Authentification.Principal(resultat.Compte, resultat.SessionId));
+        if (resultat.Compte.EnAttente)
+        {
+            return RedirectToAction(nameof(Rattachements.RattachementsController.EnAttente), "Rattachements");
+        }
         if (!string.IsNullOrEmpty(form.Retour) && Url.IsLocalUrl(form.Retour))
         {
             return LocalRedirect(form.Retour);

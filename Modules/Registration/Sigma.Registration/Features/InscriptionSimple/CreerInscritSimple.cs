@@ -11,8 +11,9 @@ using Sigma.Registration.Infrastructure;
 namespace Sigma.Registration.Features.InscriptionSimple;
 
 /// <summary>
-/// "Inscrit simple": someone of an already registered organisation creates a user account with its SIRET
-/// (the guide's answer to lost credentials); the organisation's administrators are told by mail.
+/// "Inscrit simple": someone of an already registered organisation asks for a user account with its SIRET (the
+/// guide's answer to lost credentials). The SIRET is public, so the account is pending: it has no right on the
+/// organisation until an administrator of the organisation (mailed here) or an agent approves it.
 /// </summary>
 public sealed class CreerInscritSimple : IRequest<Guid>, IChampsCompte, IChampsMotDePasse
 {
@@ -51,7 +52,8 @@ internal sealed class CreerInscritSimpleHandler(IRegistrationStore store, MotsDe
             throw new DomainException(Messages.IdentifiantPris, nameof(r.Identifiant));
         }
         var administrateurs = await session.Query<Compte>()
-            .Where(c => c.OrganisationId == organisation.Id && c.Role == Roles.AdministrateurOrganisme && c.Actif)
+            .Where(c => c.OrganisationId == organisation.Id && c.Role == Roles.AdministrateurOrganisme && c.Actif
+                && c.Rattachement == EtatRattachement.Rattache)
             .Select(c => c.Email).ToListAsync(ct);
 
         var compteId = Guid.NewGuid();

@@ -17,7 +17,8 @@ public sealed class InscriptionSimpleController(IMediator mediator, IValidator<C
     public Task<IActionResult> Index(CreerInscritSimple form, CancellationToken ct) =>
         this.SoumettreAsync(form, validator, mediator, (Guid _) =>
         {
-            TempData["Message"] = $"Votre compte « {form.Identifiant} » est créé et rattaché à l'organisme. L'administrateur de l'organisme en est informé. Vous pouvez vous identifier.";
+            TempData["Message"] = $"Votre compte « {form.Identifiant} » est créé. Votre demande de rattachement est envoyée aux administrateurs de l'organisme : " +
+                "tant qu'elle n'est pas approuvée, votre compte ne voit rien de l'organisme. Vous serez prévenu par courriel.";
             return Redirect("/connexion");
         }, ct);
 }

@@ -21,7 +21,7 @@ public sealed class MotDePasseOublieController(IMediator mediator, IConfiguratio
             ModelState.AddModelError(nameof(form.Email), "Saisissez l'adresse électronique renseignée dans votre compte (ex. : nom@organisme.fr).");
             return View(form);
         }
-        form.UrlPublique = Urls.Publique(Request, configuration);
+        form.UrlPublique = Urls.Publique(configuration);
         await mediator.Send(form, ct);
         ViewData["Envoye"] = true;
         return View(form);

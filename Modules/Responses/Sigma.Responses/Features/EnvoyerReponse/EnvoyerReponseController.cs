@@ -38,7 +38,7 @@ public sealed class EnvoyerReponseController(IMediator mediator, Dossiers dossie
         var acteur = Acteur.De(User);
         try
         {
-            var numero = await mediator.Send(new EnvoyerReponse(id, recueLe, Urls.Publique(Request, configuration), acteur), ct);
+            var numero = await mediator.Send(new EnvoyerReponse(id, recueLe, Urls.Publique(configuration), acteur), ct);
             TempData["Message"] = $"Votre réponse est envoyée. Accusé de réception n° {numero} ; il vous est aussi envoyé par courriel.";
             return Redirect($"/reponses/{id}/accuse");
         }

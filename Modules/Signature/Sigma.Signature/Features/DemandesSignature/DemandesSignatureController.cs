@@ -21,7 +21,7 @@ public sealed record NouvelleDemandeVue(IReadOnlyList<ReponseRecue> Reponses, Gu
 public sealed record DemandeVue(DemandeSignature Demande, RapportVerification? Rapport, bool EstAgent);
 
 /// <summary>The notification phase: agents ask, bidders sign (in Sigma or elsewhere), agents read the verification report.</summary>
-[Authorize]
+[Authorize(Policy = Policies.CompteRattache)]
 [Route("signature/demandes")]
 public sealed class DemandesSignatureController(IMediator mediator, ISignatureStore store, StockageFichiers stockage, IConfiguration configuration) : Controller
 {
@@ -76,7 +76,7 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
         {
             using var memoire = new MemoryStream();
             await document!.CopyToAsync(memoire, ct);
-            var id = await mediator.Send(new DemanderSignature(reponseId!.Value, lot!.Value, document.FileName, memoire.ToArray(), message, Urls.Publique(Request, configuration), Moi), ct);
+            var id = await mediator.Send(new DemanderSignature(reponseId!.Value, lot!.Value, document.FileName, memoire.ToArray(), message, Urls.Publique(configuration), Moi), ct);
             TempData["Message"] = "La demande de signature est envoyée à l'organisme par courriel.";
             return Redirect($"/signature/demandes/{id}");
         }
@@ -118,7 +118,7 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
         }
         using var memoire = new MemoryStream();
         await certificat.CopyToAsync(memoire, ct);
-        return await ExecuterAsync(id, new SignerDansSigma(id, memoire.ToArray(), motDePasse, Urls.Publique(Request, configuration), Moi), "Certificat", ct);
+        return await ExecuterAsync(id, new SignerDansSigma(id, memoire.ToArray(), motDePasse, Urls.Publique(configuration), Moi), "Certificat", ct);
     }
 
     [HttpPost("{id:guid}/deposer")]
@@ -134,7 +134,7 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
         }
         using var memoire = new MemoryStream();
         await fichier.CopyToAsync(memoire, ct);
-        return await ExecuterAsync(id, new DeposerDocumentSigne(id, fichier.FileName, memoire.ToArray(), Urls.Publique(Request, configuration), Moi), "Fichier", ct);
+        return await ExecuterAsync(id, new DeposerDocumentSigne(id, fichier.FileName, memoire.ToArray(), Urls.Publique(configuration), Moi), "Fichier", ct);
     }
 
     private async Task<IActionResult> ExecuterAsync(Guid id, IRequest<Verdict> demande, string champ, CancellationToken ct)

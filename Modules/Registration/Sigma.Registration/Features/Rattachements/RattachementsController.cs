@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Sigma.BuildingBlocks.Contracts;
+using Sigma.BuildingBlocks.Domain;
+using Sigma.Registration.Domain;
+
+namespace Sigma.Registration.Features.Rattachements;
+
+/// <summary>
+/// The requests of "inscrits simples": the pending account's own page, the organisation administrator's decision,
+/// and the Region's agents' list (for an organisation whose administrator is the one who lost access).
+/// </summary>
+public sealed class RattachementsController(IMediator mediator) : Controller
+{
+    private Guid CompteId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    private Decideur Moi => new(CompteId, User.FindFirstValue(SigmaClaims.NomComplet) ?? User.Identity!.Name!,
+        User.IsInRole(Roles.Agent) ? Roles.Agent : Roles.AdministrateurOrganisme);
+
+    /// <summary>Null for an agent, who decides for every organisation.</summary>
+    private Guid? MonOrganisme => Guid.TryParse(User.FindFirstValue(SigmaClaims.OrganisationId), out var o) ? o : null;
+
+    [Authorize(Roles = Roles.EnAttente)]
+    [HttpGet("organisation/demande-en-attente")]
+    public async Task<IActionResult> EnAttente(CancellationToken ct) =>
+        await mediator.Send(new LireMaDemande(CompteId), ct) is { } demande ? View(demande) : Redirect("/");
+
+    [Authorize(Policy = Policies.AdministrateurOrganisme)]
+    [HttpPost("organisation/comptes/{compteId:guid}/approuver")]
+    public Task<IActionResult> ApprouverParAdministrateur(Guid compteId, CancellationToken ct) =>
+        DeciderAsync(compteId, true, "/organisation/comptes", ct);
+
+    [Authorize(Policy = Policies.AdministrateurOrganisme)]
+    [HttpGet("organisation/comptes/{compteId:guid}/refuser")]
+    public Task<IActionResult> ConfirmerRefusParAdministrateur(Guid compteId, CancellationToken ct) =>
+        ConfirmerRefusAsync(compteId, "/organisation/comptes", ct);
+
+    [Authorize(Policy = Policies.AdministrateurOrganisme)]
+    [HttpPost("organisation/comptes/{compteId:guid}/refuser")]
+    public Task<IActionResult> RefuserParAdministrateur(Guid compteId, CancellationToken ct) =>
+        DeciderAsync(compteId, false, "/organisation/comptes", ct);
+
+    [Authorize(Policy = Policies.Agent)]
+    [HttpGet("back-office/rattachements")]
+    public async Task<IActionResult> Demandes(CancellationToken ct) =>
+        View(await mediator.Send(new ListerDemandesRattachement(null), ct));
+
+    [Authorize(Policy = Policies.Agent)]
+    [HttpPost("back-office/rattachements/{compteId:guid}/approuver")]
+    public Task<IActionResult> ApprouverParAgent(Guid compteId, CancellationToken ct) =>
+        DeciderAsync(compteId, true, "/back-office/rattachements", ct);
+
+    [Authorize(Policy = Policies.Agent)]
+    [HttpGet("back-office/rattachements/{compteId:guid}/refuser")]
+    public Task<IActionResult> ConfirmerRefusParAgent(Guid compteId, CancellationToken ct) =>
+        ConfirmerRefusAsync(compteId, "/back-office/rattachements", ct);
+
+    [Authorize(Policy = Policies.Agent)]
+    [HttpPost("back-office/rattachements/{compteId:guid}/refuser")]
+    public Task<IActionResult> RefuserParAgent(Guid compteId, CancellationToken ct) =>
+        DeciderAsync(compteId, false, "/back-office/rattachements", ct);
+
+    private async Task<IActionResult> ConfirmerRefusAsync(Guid compteId, string retour, CancellationToken ct)
+    {
+        try
+        {
+            ViewData["Retour"] = retour;
+            return View("ConfirmerRefus", await mediator.Send(new LireDemandeRattachement(compteId, User.IsInRole(Roles.Agent) ? null : MonOrganisme), ct));
+        }
+        catch (DomainException refus)
+        {
+            TempData["Erreur"] = refus.Message;
+            return Redirect(retour);
+        }
+    }
+
+    private async Task<IActionResult> DeciderAsync(Guid compteId, bool approuver, string retour, CancellationToken ct)
+    {
+        try
+        {
+            var compte = await mediator.Send(new DeciderRattachement(compteId, approuver, Moi, User.IsInRole(Roles.Agent) ? null : MonOrganisme), ct);
+            TempData["Message"] = approuver
+                ? $"La demande de {compte.NomComplet} (« {compte.Identifiant} ») est approuvée : son compte agit désormais pour l'organisme. Un courriel l'en informe."
+                : $"La demande de {compte.NomComplet} (« {compte.Identifiant} ») est refusée : ce compte ne peut plus se connecter. Un courriel l'en informe.";
+        }
+        catch (DomainException refus)
+        {
+            TempData["Erreur"] = refus.Message;
+        }
+        return Redirect(retour);
+    }
+}
