@@ -28,7 +28,12 @@ ConfigurationDeProduction.Verifier(builder);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(TimeProvider.System);
 
-var mvc = builder.Services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+var mvc = builder.Services.AddControllersWithViews(o =>
+    {
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.Filters.Add(new FormulaireIllisibleFilter());
+        Sigma.BuildingBlocks.Web.TexteSaisiBinderProvider.Configurer(o);
+    })
     .AddRazorOptions(o =>
     {
         // Views live beside their feature slice: Features/<Controller>/<View>.cshtml in each module.
@@ -84,13 +89,19 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedCultures = [fr],
     SupportedUICultures = [fr],
 });
-app.UseExceptionHandler("/erreur/500");
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/erreur/500",
+    // A request the server cannot read (truncated body, malformed form or multipart) is the client's fault: 400, not 500.
+    StatusCodeSelector = RequetesIllisibles.Statut,
+});
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseMiddleware<EnTetesSecurite>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<AntiforgeryAvantFichiers>();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions
 {

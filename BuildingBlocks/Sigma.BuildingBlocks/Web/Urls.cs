@@ -15,3 +15,14 @@ public static class Urls
         (configuration["Sigma:UrlPublique"] is { Length: > 0 } configuree ? configuree
             : throw new InvalidOperationException("Sigma:UrlPublique n'est pas configurée.")).TrimEnd('/');
 }
+
+/// <summary>The one way to name a download: the framework's header type (ASCII fallback and UTF-8 <c>filename*</c>).</summary>
+public static class Telechargements
+{
+    public static void Nommer(Microsoft.AspNetCore.Http.HttpResponse response, string nom)
+    {
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(Sigma.BuildingBlocks.Stockage.NomsDeFichiers.Sur(nom));
+        response.Headers.ContentDisposition = disposition.ToString();
+    }
+}

@@ -45,6 +45,9 @@ public sealed class Recherche(IConsultationsStore store)
 {
     public const int TaillePage = 20;
 
+    /// <summary>Beyond it, a page number shows the last pages' emptiness rather than overflowing the offset.</summary>
+    public const int PageMaximale = 10_000;
+
     public static string Normaliser(string texte)
     {
         var decompose = texte.Normalize(NormalizationForm.FormD);
@@ -62,8 +65,9 @@ public sealed class Recherche(IConsultationsStore store)
     /// <summary>Published consultations still open (<paramref name="enCours"/>) or closed, matching the words typed, best first.</summary>
     public async Task<PageRecherche> ChercherAsync(string? terme, string? dispositif, bool enCours, int page, DateTimeOffset maintenant, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        var requete = Normaliser(terme?.Trim() ?? "");
+        // Paging is clamped (no offset overflows) and a search is at most 200 characters without control characters.
+        page = Math.Clamp(page, 1, PageMaximale);
+        var requete = Normaliser(new string((terme ?? "").Where(c => !char.IsControl(c)).Take(200).ToArray()).Trim());
         await using var connexion = new NpgsqlConnection(store.Options.Tenancy.Default.Database.CreateConnection().ConnectionString);
         await connexion.OpenAsync(ct);
         await using var commande = new NpgsqlCommand(

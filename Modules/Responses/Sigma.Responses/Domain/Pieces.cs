@@ -55,22 +55,8 @@ public static class CataloguePieces
         _ => false,
     };
 
-    /// <summary>A file name made safe to store and show: no folders, no control or path characters, at most 150 characters.</summary>
-    public static string NomSur(string? nom)
-    {
-        var simple = Path.GetFileName((nom ?? "").Replace('\\', '/'));
-        var propre = new string(simple.Select(c => char.IsControl(c) || "/\\:*?\"<>|".Contains(c) ? '_' : c).ToArray()).Trim().Trim('.');
-        if (propre.Length == 0)
-        {
-            propre = "piece";
-        }
-        if (propre.Length > 150)
-        {
-            var ext = Path.GetExtension(propre);
-            propre = propre[..(150 - ext.Length)] + ext;
-        }
-        return propre;
-    }
+    /// <summary>A file name made safe to store and show (the platform's one clean-up).</summary>
+    public static string NomSur(string? nom) => Sigma.BuildingBlocks.Stockage.NomsDeFichiers.Sur(nom, "piece");
 
     public static bool ExtensionAutorisee(string nom) => ExtensionsAutorisees.Contains(Path.GetExtension(nom).ToLowerInvariant());
 }

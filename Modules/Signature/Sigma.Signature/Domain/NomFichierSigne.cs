@@ -21,12 +21,7 @@ public static partial class NomFichierSigne
     private static string Base(string nom) => SuffixePrecedent().Replace(nom, "") is { Length: > 0 } b ? b : "document";
 
     /// <summary>The name without any folder a browser may send, and without characters a file system refuses.</summary>
-    public static string NomSimple(string nom)
-    {
-        var simple = Path.GetFileName(nom.Replace('\\', '/'));
-        simple = string.Concat(simple.Where(c => !char.IsControl(c) && c is not ('/' or ':' or '*' or '?' or '"' or '<' or '>' or '|')));
-        return string.IsNullOrWhiteSpace(simple) ? "document" : simple.Trim();
-    }
+    public static string NomSimple(string nom) => Sigma.BuildingBlocks.Stockage.NomsDeFichiers.Sur(nom, "document");
 
     [GeneratedRegex(@" - \d{8} \d{6} - Signature \d+$")]
     private static partial Regex SuffixePrecedent();

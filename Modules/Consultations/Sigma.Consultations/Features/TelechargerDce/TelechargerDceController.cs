@@ -71,7 +71,7 @@ public sealed class TelechargerDceController(IConsultationsStore store, Stockage
 
         HttpContext.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
         Response.ContentType = "application/zip";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"DCE-{consultation.Reference}-v{dce.Numero}.zip\"";
+        Sigma.BuildingBlocks.Web.Telechargements.Nommer(Response, $"DCE-{consultation.Reference}-v{dce.Numero}.zip");
         using (var zip = new ZipArchive(Response.Body, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var f in choisis)

@@ -44,7 +44,7 @@ public sealed class CandidatureController(IMediator mediator, Dossiers dossiers)
     public async Task<IActionResult> Enregistrer(Guid id, string onglet, [FromForm] DonneesCandidature saisie, int version, string? action, CancellationToken ct)
     {
         var acteur = Acteur.De(User);
-        if (await dossiers.ChargerAsync(id, acteur, ct) is not var (reponse, consultation))
+        if (OngletsCandidature.Tous.All(o => o.Cle != onglet) || await dossiers.ChargerAsync(id, acteur, ct) is not var (reponse, consultation))
         {
             return NotFound();
         }
@@ -110,12 +110,12 @@ public sealed class CandidatureController(IMediator mediator, Dossiers dossiers)
                 }
                 return "L'adresse du siège social est recopiée pour l'établissement exécutant, le représentant légal et le signataire.";
         }
-        if (action.StartsWith("retirer-membre-", StringComparison.Ordinal) && int.TryParse(action["retirer-membre-".Length..], out var m) && m < s.Membres.Count)
+        if (action.StartsWith("retirer-membre-", StringComparison.Ordinal) && int.TryParse(action["retirer-membre-".Length..], out var m) && m >= 0 && m < s.Membres.Count)
         {
             s.Membres.RemoveAt(m);
             return "Le membre est retiré.";
         }
-        if (action.StartsWith("retirer-site-", StringComparison.Ordinal) && int.TryParse(action["retirer-site-".Length..], out var i) && i < s.Sites.Count)
+        if (action.StartsWith("retirer-site-", StringComparison.Ordinal) && int.TryParse(action["retirer-site-".Length..], out var i) && i >= 0 && i < s.Sites.Count)
         {
             s.Sites.RemoveAt(i);
             return "Le site est retiré.";

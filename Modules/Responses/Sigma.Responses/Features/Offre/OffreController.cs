@@ -75,7 +75,8 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
     public async Task<IActionResult> Enregistrer(Guid id, Guid offreId, string onglet, [FromForm] DonneesOffre saisie, int version, string? action, CancellationToken ct)
     {
         var acteur = Acteur.De(User);
-        if (await dossiers.ChargerAsync(id, acteur, ct) is not var (reponse, consultation) || reponse.Offre(offreId) is not { } offre)
+        if (OngletsOffre.Tous.All(o => o.Cle != onglet)
+            || await dossiers.ChargerAsync(id, acteur, ct) is not var (reponse, consultation) || reponse.Offre(offreId) is not { } offre)
         {
             return NotFound();
         }

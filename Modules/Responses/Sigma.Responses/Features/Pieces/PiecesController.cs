@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,8 @@ using Sigma.Responses.Infrastructure;
 namespace Sigma.Responses.Features.Pieces;
 
 [Authorize(Policy = Policies.Soumissionnaire)]
-public sealed class PiecesController(IMediator mediator, IAntiforgery antiforgery, Dossiers dossiers, Coffre coffre) : Controller
+public sealed class PiecesController(IMediator mediator, IAntiforgery antiforgery, Dossiers dossiers, Coffre coffre,
+    ILogger<PiecesController> logger) : Controller
 {
     /// <summary>
     /// The upload is read section by section and streamed to sealed storage: the form fields (antiforgery token, kind of
@@ -70,8 +72,12 @@ public sealed class PiecesController(IMediator mediator, IAntiforgery antiforger
             }
             throw new DomainException("Choisissez un fichier à déposer.", "Fichier");
         }
-        catch (AntiforgeryValidationException)
+        catch (Exception illisible) when (illisible is AntiforgeryValidationException or InvalidDataException
+            || (illisible is IOException && !ct.IsCancellationRequested && illisible is not FichierTropGrosException))
         {
+            // No token before the file, or a body cut short or malformed: nothing was kept of it (the piece is stored
+            // only once whole), and the French 400 page says to reload the form.
+            logger.LogWarning(illisible, "Dépôt de pièce refusé sur la réponse {Reponse} : requête illisible", id);
             return BadRequest();
         }
         catch (Exception refus) when (refus is DomainException or FichierTropGrosException)
@@ -113,7 +119,7 @@ public sealed class PiecesController(IMediator mediator, IAntiforgery antiforger
         }
         Response.ContentType = "application/octet-stream";
         Response.ContentLength = piece.Taille;
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = piece.Nom }.ToString();
+        Telechargements.Nommer(Response, piece.Nom);
         await coffre.DescellerFichierAsync(reponse.ConsultationId, DeposerPieceHandler.Cle(id, pieceId), Response.Body, ct);
         return new EmptyResult();
     }
