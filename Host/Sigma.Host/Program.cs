@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Sigma.BuildingBlocks.Modules;
+using Sigma.BuildingBlocks.Web;
 using Sigma.Consultations;
 using Sigma.Documents;
 using Sigma.Host.Web;
@@ -46,6 +47,7 @@ builder.Services.AddAntiforgery(o =>
     o.FormFieldName = "__RequestVerificationToken";
 });
 builder.Services.AddSigmaAuthorization();
+builder.Services.AddSigmaLimitesDebit(builder.Configuration);
 // Cookie and antiforgery keys survive restarts and are shared by every node that points at the same folder.
 builder.Services.AddDataProtection().SetApplicationName("Sigma")
     .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["Sigma:DataProtection:Dossier"] is { Length: > 0 } cles
@@ -99,6 +101,7 @@ app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseMiddleware<EnTetesSecurite>();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<AntiforgeryAvantFichiers>();

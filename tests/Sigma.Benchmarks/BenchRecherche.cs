@@ -90,7 +90,7 @@ internal static class BenchRecherche
         Console.WriteLine($"Charge (loadavg) après les mesures : {Charge.Moyenne()}");
         var ok = Afficher($"Recherche.ChercherAsync (SQL seul, {Iterations} mesures par requête après {Echauffement} d'échauffement)", direct, totaux);
 
-        using var http = sigma.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var http = sigma.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://sigma.bench") });
         var pages = await MesurerAsync(async r =>
         {
             using var reponse = await http.GetAsync(r.Url);

@@ -41,6 +41,7 @@ internal sealed class HoteSigma : IAsyncDisposable
         info.Environment["Smtp__Port"] = portSmtp.ToString(Format.Inv);
         info.Environment["Smtp__Securite"] = "None";
         info.Environment["Sigma__UrlPublique"] = url;
+        info.Environment["Sigma__LimitesDebit__ParMinute"] = "1000000";
         info.Environment["Sigma__DonneesDemo"] = "true";
         info.Environment["Sigma__Stockage__Dossier"] = dossierStockage;
         info.Environment["Sigma__Hangfire__Workers"] = "1";

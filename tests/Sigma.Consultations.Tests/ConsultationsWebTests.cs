@@ -61,6 +61,38 @@ public class ConsultationsWebTests(SigmaFactory sigma) : IClassFixture<SigmaFact
     }
 
     [Fact]
+    public async Task A_dce_whose_reference_has_accents_downloads_with_its_name_in_the_header()
+    {
+        var agent = await Agent.ConnecteAsync(sigma);
+        var reference = "ÉTÉ-" + Suffixe();
+        var id = await Agent.CreerAsync(agent, reference, "Référence accentuée");
+        (await Agent.DeposerAsync(agent, id, null, ("RC.pdf", Pdf))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await Agent.PublierAsync(agent, id);
+        var reponse = await TelechargerAsync(sigma.Navigateur(), id);
+        reponse.StatusCode.ShouldBe(HttpStatusCode.OK);
+        reponse.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        reponse.Content.Headers.ContentDisposition.FileNameStar.ShouldBe($"DCE-{reference}-v1.zip");
+    }
+
+    [Fact]
+    public async Task A_question_typed_as_a_spreadsheet_formula_is_exported_as_text()
+    {
+        var (agent, id, _) = await PublierAsync("Formule " + Suffixe());
+        var bidder = sigma.Navigateur();
+        await bidder.ConnecterAsync("formateur.demo", Agent.MotDePasse);
+        foreach (var formule in new[] { "=HYPERLINK(\"http://pirate.test\";\"clic\")", "+1+1", "-2+3", "@SUM(A1)" })
+        {
+            (await bidder.PosterAsync($"/consultations/{id}", $"/consultations/{id}/questions", new Dictionary<string, string> { ["question"] = formule }))
+                .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        var csv = await agent.GetStringAsync($"/back-office/consultations/{id}/registres/questions.csv");
+        csv.ShouldContain("\"'=HYPERLINK(\"\"http://pirate.test\"\";\"\"clic\"\")\"");
+        csv.ShouldContain(";'+1+1;");
+        csv.ShouldContain(";'-2+3;");
+        csv.ShouldContain(";'@SUM(A1);");
+    }
+
+    [Fact]
     public async Task An_anonymous_visitor_downloads_the_whole_dce_as_a_zip_and_is_counted_as_anonymous()
     {
         var (agent, id, _) = await PublierAsync("Téléchargement anonyme " + Suffixe());

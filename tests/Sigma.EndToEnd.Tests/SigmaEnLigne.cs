@@ -94,6 +94,7 @@ public sealed class SigmaEnLigne : IAsyncLifetime
         info.Environment["Smtp__Securite"] = "None";
         info.Environment["Sigma__UrlPublique"] = Url;
         info.Environment["Sigma__Hangfire__Workers"] = "2";
+        info.Environment["Sigma__LimitesDebit__ParMinute"] = "1000000";
         info.Environment.Remove("ASPNETCORE_URLS");
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };

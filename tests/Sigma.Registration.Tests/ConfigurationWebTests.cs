@@ -64,3 +64,30 @@ public class ConfigurationDeProductionTests
         }
     }
 }
+
+/// <summary>Sigma with a per-client limit of 3 public form posts a minute.</summary>
+public sealed class SigmaLimite : SigmaFactory
+{
+    protected override int LimiteParMinute => 3;
+}
+
+public class LimitesDebitWebTests(SigmaLimite sigma) : IClassFixture<SigmaLimite>
+{
+    [Fact]
+    public async Task A_client_posting_public_forms_too_often_gets_a_french_429_whatever_account_it_names()
+    {
+        var client = sigma.Navigateur();
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.ConnecterAsync($"compte{i}", "mauvais-mot-de-passe-1")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        var limite = await client.ConnecterAsync("admin.demo", Soumissionnaire.MotDePasse);
+        limite.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limite.Headers.RetryAfter.ShouldNotBeNull();
+        (await limite.Content.ReadAsStringAsync()).ShouldContain("Trop de tentatives");
+        var reinitialisation = await client.PosterAsync("/mot-de-passe-oublie", "/mot-de-passe-oublie", new Dictionary<string, string> { ["Email"] = "x@y.test" });
+        reinitialisation.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        // Pages are still served: only the posts of public forms are counted.
+        (await client.GetAsync("/connexion")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}

@@ -23,6 +23,8 @@ public class SigmaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool DemarrerSmtp => true;
 
+    protected virtual int LimiteParMinute => 1_000_000;
+
     public async Task InitializeAsync()
     {
         // Sigma answers only for its public address (AllowedHosts): the test clients speak to it.
@@ -48,6 +50,8 @@ public class SigmaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Sigma:UrlPublique", UrlPublique);
         builder.UseSetting("Sigma:DonneesDemo", "true");
         builder.UseSetting("Sigma:Hangfire:Workers", "2");
+        // Every test client is the same "client" (no remote address): the per-client limit is tested apart.
+        builder.UseSetting("Sigma:LimitesDebit:ParMinute", LimiteParMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed, so that tests see them.</summary>

@@ -33,12 +33,10 @@ public sealed class EnTetesSecurite(RequestDelegate next)
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        if (!context.Request.Path.StartsWithSegments("/hangfire"))
-        {
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self'; " +
-                "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
-        }
+        // The Hangfire dashboard (agents only) writes some inline styles; its scripts are files of its own, as ours.
+        headers.ContentSecurityPolicy =
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; font-src 'self'; " +
+            "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
         return next(context);
     }
 }

@@ -37,6 +37,7 @@ public static class ResponsesModule
         services.TryAddSingleton<StockageFichiers>();
         services.AddSingleton<Coffre>();
         services.AddScoped<Dossiers>();
+        services.AddScoped<Ecritures>();
         return services;
     }
 }

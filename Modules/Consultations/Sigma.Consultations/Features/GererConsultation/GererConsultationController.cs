@@ -81,13 +81,12 @@ public sealed class GererConsultationController(IConsultationsStore store, IMedi
     {
         await using var session = store.QuerySession();
         var retraits = await session.Query<Retrait>().Where(r => r.ConsultationId == id).OrderBy(r => r.RetireLe).ToListAsync(ct);
-        var csv = new StringBuilder("Date;Version DCE;Complet;Fichiers;Nom;Adresse électronique;Organisme;Anonyme\r\n");
-        foreach (var r in retraits)
-        {
-            csv.Append(string.Join(';', r.RetireLe.Affiche(), r.Version, r.Complet ? "oui" : "non", Csv(string.Join(", ", r.Fichiers)),
-                Csv(r.Nom), Csv(r.Email), Csv(r.Organisme), r.Anonyme ? "oui" : "non")).Append("\r\n");
-        }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"registre-retraits-{id:N}.csv");
+        return RegistreCsv.Fichier($"registre-retraits-{id:N}.csv",
+            ["Date", "Version DCE", "Complet", "Fichiers", "Nom", "Adresse électronique", "Organisme", "Anonyme"],
+            retraits.Select(r => new object?[]
+            {
+                r.RetireLe.Affiche(), r.Version, r.Complet ? "oui" : "non", string.Join(", ", r.Fichiers), r.Nom, r.Email, r.Organisme, r.Anonyme ? "oui" : "non",
+            }));
     }
 
     [HttpGet("registres/questions.csv")]
@@ -99,13 +98,12 @@ public sealed class GererConsultationController(IConsultationsStore store, IMedi
         {
             return NotFound();
         }
-        var csv = new StringBuilder("Posée le;Identifiant;Adresse électronique;Question;Répondue le;Réponse;Répondue par\r\n");
-        foreach (var q in consultation.Questions)
-        {
-            csv.Append(string.Join(';', q.PoseeLe.Affiche(), Csv(q.Identifiant), Csv(q.Email), Csv(q.Texte), q.RepondueLe?.Affiche() ?? "",
-                Csv(q.Reponse), Csv(q.RepondueePar))).Append("\r\n");
-        }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"registre-questions-{consultation.Reference}.csv");
+        return RegistreCsv.Fichier($"registre-questions-{consultation.Reference}.csv",
+            ["Posée le", "Identifiant", "Adresse électronique", "Question", "Répondue le", "Réponse", "Répondue par"],
+            consultation.Questions.Select(q => new object?[]
+            {
+                q.PoseeLe.Affiche(), q.Identifiant, q.Email, q.Texte, q.RepondueLe?.Affiche() ?? "", q.Reponse, q.RepondueePar,
+            }));
     }
 
     [HttpGet("registres/retraits")]
@@ -143,24 +141,13 @@ public sealed class GererConsultationController(IConsultationsStore store, IMedi
         {
             return NotFound();
         }
-        var csv = new StringBuilder("Reçue le;N° d'accusé de réception;Organisme;SIRET;Déposant;Adresse électronique;Lots;Fichiers;Octets\r\n");
-        foreach (var d in await session.Query<Depot>().Where(d => d.ConsultationId == id).OrderBy(d => d.RecuLe).ToListAsync(ct))
-        {
-            csv.Append(string.Join(';', d.RecuLe.AfficheALaSeconde(), d.NumeroAccuse, Csv(d.Organisation), d.Siret, Csv(d.Deposant), Csv(d.Email),
-                string.Join(", ", d.Lots), d.NombreFichiers, d.TailleTotale)).Append("\r\n");
-        }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"registre-depots-{consultation.Reference}.csv");
-    }
-
-    private static string Csv(string? valeur)
-    {
-        var v = (valeur ?? "").Replace("\r", " ").Replace("\n", " ");
-        // Neutralise spreadsheet formulas typed by a bidder.
-        if (v.Length > 0 && "=+-@".Contains(v[0]))
-        {
-            v = "'" + v;
-        }
-        return v.Contains(';') || v.Contains('"') ? $"\"{v.Replace("\"", "\"\"")}\"" : v;
+        var depots = await session.Query<Depot>().Where(d => d.ConsultationId == id).OrderBy(d => d.RecuLe).ToListAsync(ct);
+        return RegistreCsv.Fichier($"registre-depots-{consultation.Reference}.csv",
+            ["Reçue le", "N° d'accusé de réception", "Organisme", "SIRET", "Déposant", "Adresse électronique", "Lots", "Fichiers", "Octets"],
+            depots.Select(d => new object?[]
+            {
+                d.RecuLe.AfficheALaSeconde(), d.NumeroAccuse, d.Organisation, d.Siret, d.Deposant, d.Email, string.Join(", ", d.Lots), d.NombreFichiers, d.TailleTotale,
+            }));
     }
 
     private async Task<IActionResult> Executer(Guid id, string formulaire, Func<Task<string>> action, CancellationToken ct)

@@ -39,6 +39,7 @@ internal sealed class PoserQuestionHandler(IConsultationsStore store, TimeProvid
 public sealed class PoserQuestionController(IMediator mediator, IConsultationsStore store, TimeProvider clock) : Controller
 {
     [HttpPost("consultations/{id:guid}/questions")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Sigma.BuildingBlocks.Web.LimitesDebit.FormulairesPublics)]
     public async Task<IActionResult> Poser(Guid id, string? question, CancellationToken ct)
     {
         var compteId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);

@@ -18,6 +18,7 @@ public sealed class ConnexionController(IMediator mediator) : Controller
 
     [AllowAnonymous]
     [HttpPost("connexion")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Sigma.BuildingBlocks.Web.LimitesDebit.FormulairesPublics)]
     public async Task<IActionResult> Index(Connecter form, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(form.Identifiant))

@@ -15,6 +15,7 @@ public sealed class DefinirMotDePasseController(IMediator mediator, IValidator<D
         View(new DefinirMotDePasse { Compte = compte, Jeton = jeton });
 
     [HttpPost("")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Sigma.BuildingBlocks.Web.LimitesDebit.FormulairesPublics)]
     public Task<IActionResult> Index(DefinirMotDePasse form, CancellationToken ct) =>
         this.SoumettreAsync(form, validator, mediator, (string identifiant) =>
         {

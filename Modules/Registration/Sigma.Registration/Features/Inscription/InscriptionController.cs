@@ -14,6 +14,7 @@ public sealed class InscriptionController(IMediator mediator, IValidator<Inscrir
     public IActionResult Index() => View(new InscrireOrganisation());
 
     [HttpPost("")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Sigma.BuildingBlocks.Web.LimitesDebit.FormulairesPublics)]
     public Task<IActionResult> Index(InscrireOrganisation form, CancellationToken ct) =>
         this.SoumettreAsync(form, validator, mediator, (Guid _) =>
         {

@@ -14,6 +14,7 @@ public sealed class InscriptionSimpleController(IMediator mediator, IValidator<C
     public IActionResult Index(string? siret) => View(new CreerInscritSimple { Siret = siret });
 
     [HttpPost("")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Sigma.BuildingBlocks.Web.LimitesDebit.FormulairesPublics)]
     public Task<IActionResult> Index(CreerInscritSimple form, CancellationToken ct) =>
         this.SoumettreAsync(form, validator, mediator, (Guid _) =>
         {

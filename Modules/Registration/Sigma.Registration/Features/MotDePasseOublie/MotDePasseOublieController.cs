@@ -14,6 +14,7 @@ public sealed class MotDePasseOublieController(IMediator mediator, IConfiguratio
     public IActionResult Index() => View(new DemanderReinitialisation());
 
     [HttpPost("")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Sigma.BuildingBlocks.Web.LimitesDebit.FormulairesPublics)]
     public async Task<IActionResult> Index(DemanderReinitialisation form, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(form.Email) || !form.Email.Contains('@'))

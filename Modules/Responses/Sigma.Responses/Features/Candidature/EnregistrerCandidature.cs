@@ -47,18 +47,13 @@ public sealed record EnregistrerCandidature(Guid ReponseId, string Onglet, Donne
 
 public sealed record ResultatEnregistrement(int Version, bool Valide, IReadOnlyList<Manquant> Manquants);
 
-internal sealed class EnregistrerCandidatureHandler(IResponsesStore store, Coffre coffre, Dossiers dossiers, TimeProvider clock)
+internal sealed class EnregistrerCandidatureHandler(Ecritures ecritures, IResponsesStore store, Coffre coffre, Dossiers dossiers)
     : IRequestHandler<EnregistrerCandidature, ResultatEnregistrement>
 {
     public async Task<ResultatEnregistrement> Handle(EnregistrerCandidature r, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
-        var reponse = flux.Aggregate;
-        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
-        {
-            throw new DomainException("Réponse introuvable.");
-        }
+        await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct);
+        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
         var enregistree = await dossiers.CandidatureAsync(reponse, ct);
         var fusion = OngletsCandidature.Fusionner(enregistree, r.Saisie, r.Onglet);
         var forme = Validation.FormeCandidature(fusion).Where(m => m.Onglet == r.Onglet).ToList();
@@ -66,8 +61,7 @@ internal sealed class EnregistrerCandidatureHandler(IResponsesStore store, Coffr
         {
             throw new FormulaireIncompletException(forme);
         }
-        var maintenant = clock.GetUtcNow();
-        session.LastModifiedBy = r.Acteur.Identifiant;
+        var maintenant = ecriture.Maintenant;
         var courante = reponse;
         var inchangee = JsonSerializer.Serialize(enregistree) == JsonSerializer.Serialize(fusion);
         if (!inchangee || reponse.Candidature is null)

@@ -15,21 +15,15 @@ namespace Sigma.Responses.Features.EnvoyerReponse;
 /// </summary>
 public sealed record EnvoyerReponse(Guid ReponseId, DateTimeOffset RecueLe, string UrlPublique, Acteur Acteur) : IRequest<string>;
 
-internal sealed class EnvoyerReponseHandler(IResponsesStore store, Dossiers dossiers, Coffre coffre) : IRequestHandler<EnvoyerReponse, string>
+internal sealed class EnvoyerReponseHandler(Ecritures ecritures, IResponsesStore store, Dossiers dossiers, Coffre coffre) : IRequestHandler<EnvoyerReponse, string>
 {
     public async Task<string> Handle(EnvoyerReponse r, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
-        var reponse = flux.Aggregate;
-        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
-        {
-            throw new DomainException("Réponse introuvable.");
-        }
-        var consultation = await session.LoadAsync<ConsultationConnue>(reponse.ConsultationId, ct) ?? throw new DomainException("Consultation introuvable.");
+        await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct, brouillon: false);
+        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
+        var consultation = ecriture.Consultation;
         var candidature = await dossiers.CandidatureAsync(reponse, ct);
         var envoyee = reponse.Envoyer(consultation, candidature, r.Acteur.Identifiant, r.Acteur.Nom, r.Acteur.Email, r.RecueLe);
-        session.LastModifiedBy = r.Acteur.Identifiant;
         flux.AppendOne(envoyee);
         // The account may draft another response on this consultation (the FAQ's successive groupements).
         session.Delete<BrouillonEnCours>(BrouillonEnCours.Cle(reponse.ConsultationId, reponse.CompteId));

@@ -45,41 +45,30 @@ public sealed record EnregistrerOffre(Guid ReponseId, Guid OffreId, string Ongle
 
 public sealed record SupprimerOffre(Guid ReponseId, Guid OffreId, Acteur Acteur) : IRequest<Unit>;
 
-internal sealed class CreerOffreHandler(IResponsesStore store, Coffre coffre, Dossiers dossiers, TimeProvider clock) : IRequestHandler<CreerOffre, Guid>
+internal sealed class CreerOffreHandler(Ecritures ecritures, Coffre coffre, Dossiers dossiers) : IRequestHandler<CreerOffre, Guid>
 {
     public async Task<Guid> Handle(CreerOffre r, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
-        var reponse = flux.Aggregate;
-        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
-        {
-            throw new DomainException("Réponse introuvable.");
-        }
-        var consultation = await session.LoadAsync<ConsultationConnue>(reponse.ConsultationId, ct) ?? throw new DomainException("Consultation introuvable.");
+        await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct);
+        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
+        var consultation = ecriture.Consultation;
         var candidature = await dossiers.CandidatureAsync(reponse, ct);
         var id = Guid.NewGuid();
         var donnees = Preremplissage.NouvelleOffre(candidature, consultation, r.Lot);
-        session.LastModifiedBy = r.Acteur.Identifiant;
         flux.AppendOne(reponse.CreerOffre(id, r.Lot, consultation, await coffre.ScellerAsync(reponse.ConsultationId, reponse.Id, donnees, ct),
-            r.Acteur.Identifiant, r.Acteur.Nom, clock.GetUtcNow()));
+            r.Acteur.Identifiant, r.Acteur.Nom, ecriture.Maintenant));
         await session.SaveChangesAsync(ct);
         return id;
     }
 }
 
-internal sealed class EnregistrerOffreHandler(IResponsesStore store, Coffre coffre, Dossiers dossiers, TimeProvider clock)
+internal sealed class EnregistrerOffreHandler(Ecritures ecritures, IResponsesStore store, Coffre coffre, Dossiers dossiers)
     : IRequestHandler<EnregistrerOffre, ResultatEnregistrement>
 {
     public async Task<ResultatEnregistrement> Handle(EnregistrerOffre r, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
-        var reponse = flux.Aggregate;
-        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
-        {
-            throw new DomainException("Réponse introuvable.");
-        }
+        await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct);
+        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
         var offre = reponse.Offre(r.OffreId) ?? throw new DomainException("Cette offre n'existe plus.");
         var enregistree = await dossiers.OffreAsync(reponse, offre, ct);
         var fusion = OngletsOffre.Fusionner(enregistree, r.Saisie, r.Onglet);
@@ -88,8 +77,7 @@ internal sealed class EnregistrerOffreHandler(IResponsesStore store, Coffre coff
         {
             throw new FormulaireIncompletException(forme);
         }
-        var maintenant = clock.GetUtcNow();
-        session.LastModifiedBy = r.Acteur.Identifiant;
+        var maintenant = ecriture.Maintenant;
         var courante = reponse;
         if (JsonSerializer.Serialize(enregistree) != JsonSerializer.Serialize(fusion))
         {
@@ -129,19 +117,13 @@ internal sealed class EnregistrerOffreHandler(IResponsesStore store, Coffre coff
     }
 }
 
-internal sealed class SupprimerOffreHandler(IResponsesStore store, TimeProvider clock) : IRequestHandler<SupprimerOffre, Unit>
+internal sealed class SupprimerOffreHandler(Ecritures ecritures) : IRequestHandler<SupprimerOffre, Unit>
 {
     public async Task<Unit> Handle(SupprimerOffre r, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
-        var reponse = flux.Aggregate;
-        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
-        {
-            throw new DomainException("Réponse introuvable.");
-        }
-        session.LastModifiedBy = r.Acteur.Identifiant;
-        flux.AppendOne(reponse.SupprimerOffre(r.OffreId, r.Acteur.Identifiant, r.Acteur.Nom, clock.GetUtcNow()));
+        await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct);
+        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
+        flux.AppendOne(reponse.SupprimerOffre(r.OffreId, r.Acteur.Identifiant, r.Acteur.Nom, ecriture.Maintenant));
         await session.SaveChangesAsync(ct);
         return Unit.Value;
     }

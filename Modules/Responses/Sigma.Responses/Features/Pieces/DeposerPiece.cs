@@ -12,7 +12,7 @@ public sealed record DeposerPiece(Guid ReponseId, Guid? OffreId, CategoriePiece 
 
 public sealed record RetirerPiece(Guid ReponseId, Guid PieceId, Acteur Acteur) : IRequest<Unit>;
 
-internal sealed class DeposerPieceHandler(IResponsesStore store, Coffre coffre, StockageFichiers stockage, TimeProvider clock) : IRequestHandler<DeposerPiece, Guid>
+internal sealed class DeposerPieceHandler(Ecritures ecritures, Coffre coffre, StockageFichiers stockage) : IRequestHandler<DeposerPiece, Guid>
 {
     public static string Cle(Guid reponseId, Guid pieceId) => $"reponses/{reponseId:N}/{pieceId:N}";
 
@@ -23,16 +23,11 @@ internal sealed class DeposerPieceHandler(IResponsesStore store, Coffre coffre, 
         {
             throw new DomainException($"Le type du fichier « {nom} » n'est pas accepté. Types acceptés : {string.Join(", ", CataloguePieces.ExtensionsAutorisees)}.", "Fichier");
         }
-        await using var session = store.LightweightSession();
-        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
-        var reponse = flux.Aggregate;
-        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
-        {
-            throw new DomainException("Réponse introuvable.");
-        }
+        await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct);
+        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
         var pieceId = Guid.NewGuid();
         // The decision is checked before the upload (no point storing a refused piece) and again after it.
-        reponse.DeposerPiece(pieceId, r.OffreId, r.Categorie, nom, 0, "", r.Acteur.Identifiant, r.Acteur.Nom, clock.GetUtcNow());
+        reponse.DeposerPiece(pieceId, r.OffreId, r.Categorie, nom, 0, "", r.Acteur.Identifiant, r.Acteur.Nom, ecriture.Maintenant);
         var cle = Cle(reponse.Id, pieceId);
         var (taille, sha) = await coffre.ScellerFichierAsync(reponse.ConsultationId, cle, r.Contenu, CataloguePieces.TailleMax, ct);
         try
@@ -41,8 +36,7 @@ internal sealed class DeposerPieceHandler(IResponsesStore store, Coffre coffre, 
             {
                 throw new DomainException($"Le fichier « {nom} » est vide.", "Fichier");
             }
-            session.LastModifiedBy = r.Acteur.Identifiant;
-            flux.AppendOne(reponse.DeposerPiece(pieceId, r.OffreId, r.Categorie, nom, taille, sha, r.Acteur.Identifiant, r.Acteur.Nom, clock.GetUtcNow()));
+                flux.AppendOne(reponse.DeposerPiece(pieceId, r.OffreId, r.Categorie, nom, taille, sha, r.Acteur.Identifiant, r.Acteur.Nom, ecriture.Maintenant));
             await session.SaveChangesAsync(ct);
         }
         catch
@@ -54,20 +48,14 @@ internal sealed class DeposerPieceHandler(IResponsesStore store, Coffre coffre, 
     }
 }
 
-internal sealed class RetirerPieceHandler(IResponsesStore store, TimeProvider clock) : IRequestHandler<RetirerPiece, Unit>
+internal sealed class RetirerPieceHandler(Ecritures ecritures) : IRequestHandler<RetirerPiece, Unit>
 {
     public async Task<Unit> Handle(RetirerPiece r, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        var flux = await session.Events.FetchForWriting<Reponse>(r.ReponseId, ct);
-        var reponse = flux.Aggregate;
-        if (reponse is null || reponse.OrganisationId != r.Acteur.OrganisationId)
-        {
-            throw new DomainException("Réponse introuvable.");
-        }
-        session.LastModifiedBy = r.Acteur.Identifiant;
+        await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct);
+        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
         // The sealed file stays on disk: the history shows it was deposited, then withdrawn.
-        flux.AppendOne(reponse.RetirerPiece(r.PieceId, r.Acteur.Identifiant, r.Acteur.Nom, clock.GetUtcNow()));
+        flux.AppendOne(reponse.RetirerPiece(r.PieceId, r.Acteur.Identifiant, r.Acteur.Nom, ecriture.Maintenant));
         await session.SaveChangesAsync(ct);
         return Unit.Value;
     }
