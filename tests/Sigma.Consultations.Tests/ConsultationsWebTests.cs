@@ -86,10 +86,15 @@ public class ConsultationsWebTests(SigmaFactory sigma) : IClassFixture<SigmaFact
                 .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
         var csv = await agent.GetStringAsync($"/back-office/consultations/{id}/registres/questions.csv");
-        csv.ShouldContain("\"'=HYPERLINK(\"\"http://pirate.test\"\";\"\"clic\"\")\"");
-        csv.ShouldContain(";'+1+1;");
-        csv.ShouldContain(";'-2+3;");
-        csv.ShouldContain(";'@SUM(A1);");
+        using var lecteur = new CsvHelper.CsvReader(new StringReader(csv),
+            new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.InvariantCulture) { Delimiter = ";" });
+        var questions = new List<string>();
+        lecteur.Read();
+        while (lecteur.Read())
+        {
+            questions.Add(lecteur.GetField(3)!);
+        }
+        questions.ShouldBe(["'=HYPERLINK(\"http://pirate.test\";\"clic\")", "'+1+1", "'-2+3", "'@SUM(A1)"], ignoreOrder: true);
     }
 
     [Fact]

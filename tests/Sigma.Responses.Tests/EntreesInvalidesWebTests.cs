@@ -54,7 +54,9 @@ public class EntreesInvalidesWebTests(SigmaFactory sigma) : IClassFixture<SigmaF
     {
         var (client, id) = await BrouillonAsync();
         var page = $"/reponses/{id}/candidature/sites";
-        (await OngletAsync(client, page, new Dictionary<string, string> { ["Sites[0].Nom"] = "Site gardé" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var site = new Dictionary<string, string>(SiteDeCandidature) { ["Sites[0].Nom"] = "12 rue gardée" };
+        var enregistre = await OngletAsync(client, page, site);
+        enregistre.StatusCode.ShouldBe(HttpStatusCode.Redirect, string.Join(" | ", Erreurs(await enregistre.Content.ReadAsStringAsync())));
 
         PasDe5xx(await client.PosterAsync("/consultations", "/reponses/commencer", new Dictionary<string, string> { ["consultationId"] = "pas-un-guid" }), "commencer");
         PasDe5xx(await client.PosterAsync("/consultations", "/reponses/commencer", new Dictionary<string, string> { ["consultationId"] = Guid.Empty.ToString() }), "commencer vide");
@@ -62,7 +64,7 @@ public class EntreesInvalidesWebTests(SigmaFactory sigma) : IClassFixture<SigmaF
         {
             PasDe5xx(await OngletAsync(client, page, new Dictionary<string, string>(), action), action);
         }
-        (await client.GetStringAsync(page)).ShouldContain("Site gardé");
+        (await client.GetStringAsync(page)).ShouldContain("12 rue gardée");
         var inconnu = await client.PostAsync($"/reponses/{id}/candidature/inexistant", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = await client.JetonAsync(page),
@@ -126,7 +128,7 @@ public class EntreesInvalidesWebTests(SigmaFactory sigma) : IClassFixture<SigmaF
         })
         {
             var r = await client.PostAsync(chemin, Multipart(corps));
-            r.StatusCode.ShouldBe(HttpStatusCode.BadRequest, chemin);
+            r.StatusCode.ShouldBe(HttpStatusCode.BadRequest, chemin + " " + corps[..40]);
             (await r.Content.ReadAsStringAsync()).ShouldContain("Requête invalide");
         }
         (await client.GetStringAsync(page)).ShouldNotContain("a.pdf");

@@ -18,9 +18,10 @@ public static class NomsDeFichiers
     public static string Sur(string? nom, string parDefaut = "fichier")
     {
         var simple = Path.GetFileName((nom ?? "").Replace('\\', '/'));
-        var propre = string.Concat(simple.Where(c => !char.IsControl(c)
-            && CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned)
-            && c is not ('/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|')))
+        var propre = string.Concat(simple
+                .Where(c => !char.IsControl(c)
+                    && CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned))
+                .Select(c => c is ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c))
             .Trim().Trim('.').Trim();
         if (propre.Length == 0)
         {

@@ -17,20 +17,31 @@ public static class RequetesIllisibles
 }
 
 /// <summary>
-/// A form MVC could not read (a body cut short, a malformed multipart): MVC binds nothing and notes it in ModelState;
-/// the action then never runs on a half-empty model: the answer is the French 400 page.
+/// A form that cannot be read (a body cut short, a malformed multipart) is refused before model binding, which would
+/// otherwise bind nothing and run the action on an empty model: the answer is the French 400 page. Streamed uploads
+/// (<see cref="Sigma.BuildingBlocks.Web.FluxSansFormulaireAttribute"/>) read their body themselves.
 /// </summary>
-public sealed class FormulaireIllisibleFilter : Microsoft.AspNetCore.Mvc.Filters.IActionFilter
+public sealed class FormulaireIllisibleFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncResourceFilter
 {
-    public void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context)
+    public async Task OnResourceExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.ResourceExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.ResourceExecutionDelegate next)
     {
-        if (context.ModelState.Values.Any(v => v.Errors.Any(e => e.Exception is ValueProviderException or InvalidDataException or IOException)))
+        var requete = context.HttpContext.Request;
+        if (requete.HasFormContentType
+            && context.ActionDescriptor.EndpointMetadata.OfType<Sigma.BuildingBlocks.Web.FluxSansFormulaireAttribute>().FirstOrDefault() is null)
         {
-            context.Result = new Microsoft.AspNetCore.Mvc.BadRequestResult();
+            try
+            {
+                await requete.ReadFormAsync(context.HttpContext.RequestAborted);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILogger<FormulaireIllisibleFilter>>()
+                    .LogWarning("Formulaire illisible sur {Chemin} : {Motif}", requete.Path, e.Message);
+                context.Result = new Microsoft.AspNetCore.Mvc.BadRequestResult();
+                return;
+            }
         }
-    }
-
-    public void OnActionExecuted(Microsoft.AspNetCore.Mvc.Filters.ActionExecutedContext context)
-    {
+        await next();
     }
 }
