@@ -1,0 +1,257 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Sigma.Testing;
+
+namespace Sigma.Securite.Tests;
+
+/// <summary>What a caller gets back, as a class of answers.</summary>
+[Flags]
+public enum Issue
+{
+    /// <summary>2xx.</summary>
+    Ok = 1,
+    /// <summary>302 elsewhere than the sign-in page (a POST accepted, redirect-after-post).</summary>
+    Redirection = 2,
+    /// <summary>302 to /connexion.</summary>
+    VersConnexion = 4,
+    /// <summary>400.</summary>
+    Requete = 8,
+    /// <summary>401.</summary>
+    NonAuthentifie = 16,
+    /// <summary>403.</summary>
+    Interdit = 32,
+    /// <summary>404.</summary>
+    Introuvable = 64,
+    /// <summary>302 to a page whose address contains « attente »: the page telling a pending account that its request waits for approval.</summary>
+    PageAttente = 128,
+    /// <summary>Anything else (405, 5xx…).</summary>
+    Autre = 256,
+
+    /// <summary>The pending account's rule: refused (403) or sent to the page saying its request is pending.</summary>
+    Refuse = Interdit | PageAttente,
+}
+
+/// <summary>The six callers of the matrix, in the order the table lists them.</summary>
+public enum Appelant { Anonyme, EnAttente, OrganisationB, Agent, Auditeur, OrganisationA }
+
+public sealed record Attendus(Issue Anonyme, Issue EnAttente, Issue OrganisationB, Issue Agent, Issue Auditeur, Issue OrganisationA)
+{
+    public Issue Pour(Appelant a) => a switch
+    {
+        Appelant.Anonyme => Anonyme, Appelant.EnAttente => EnAttente, Appelant.OrganisationB => OrganisationB,
+        Appelant.Agent => Agent, Appelant.Auditeur => Auditeur, _ => OrganisationA,
+    };
+}
+
+/// <summary>
+/// Every endpoint of the Host, called by six callers, each answer compared with a declared table.
+/// Route parameters are filled with ids of organisation A: B calls them with A's ids; the pending account ("Inscrit simple" of A not yet approved)
+/// must see and do nothing of A. POSTs carry a valid antiforgery token of the caller and an empty body, so that authorisation is what is checked.
+/// </summary>
+public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
+{
+    private const Issue Ok = Issue.Ok, Redir = Issue.Redirection, Login = Issue.VersConnexion, Bad = Issue.Requete, Non401 = Issue.NonAuthentifie,
+        Interdit = Issue.Interdit, Introuvable = Issue.Introuvable, Refuse = Issue.Refuse;
+
+    private static Attendus R(Issue anonyme, Issue enAttente, Issue b, Issue agent, Issue auditeur, Issue a) => new(anonyme, enAttente, b, agent, auditeur, a);
+
+    // THE TABLE. Key: "METHOD /route pattern" as the endpoint data source has it ("*" when the endpoint takes any method; it is called with GET).
+    // Columns: anonymous, pending account of A, bidder of B with A's ids, agent, auditor, bidder of A (admin.demo, administrator of A).
+    // Outcomes may be combined with | when either answer is right.
+    public static readonly IReadOnlyDictionary<string, Attendus> Table = new Dictionary<string, Attendus>
+    {
+        //                                                                 anonyme   en attente  B (ids de A)  agent     auditeur  A
+        // Public pages.
+        ["GET /"] =                                                    R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
+        ["GET /aide"] =                                                R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
+        ["GET /aide/guide"] =                                          R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
+        ["GET /aide/faq"] =                                            R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
+        ["GET /aide/assistance"] =                                     R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
+        ["* /erreur/{code:int}"] =                                     R(Introuvable, Introuvable, Introuvable, Introuvable, Introuvable, Introuvable),
+        ["* /health"] =                                                R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
+    };
+
+    private static readonly Appelant[] Appelants = [Appelant.Anonyme, Appelant.EnAttente, Appelant.OrganisationB, Appelant.Agent, Appelant.Auditeur, Appelant.OrganisationA];
+
+    /// <summary>The endpoints of the data source: "METHOD /pattern" for each method of each route endpoint.</summary>
+    private List<string> Points()
+    {
+        var source = jeu.Sigma.Services.GetRequiredService<EndpointDataSource>();
+        return source.Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e =>
+            {
+                var motif = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+                var methodes = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
+                return methodes is { Count: > 0 } ? methodes.Select(m => $"{m} {motif}") : [$"* {motif}"];
+            })
+            .Distinct().ToList();
+    }
+
+    [Fact]
+    public void Every_endpoint_of_the_host_has_an_entry_in_the_table_and_every_entry_an_endpoint()
+    {
+        var points = Points();
+        var sansEntree = points.Where(p => !Table.ContainsKey(p)).ToList();
+        var sansPoint = Table.Keys.Where(k => !points.Contains(k)).ToList();
+        (sansEntree.Count + sansPoint.Count).ShouldBe(0,
+            (sansEntree.Count > 0 ? "Points d'entrée absents de la table :\n  " + string.Join("\n  ", sansEntree) + "\n" : "") +
+            (sansPoint.Count > 0 ? "Entrées de la table sans point d'entrée :\n  " + string.Join("\n  ", sansPoint) : ""));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_caller_as_the_table_declares()
+    {
+        var ecarts = new List<string>();
+        var observe = new StringBuilder();
+        foreach (var point in Ordonner(Points()))
+        {
+            var issues = new Issue[Appelants.Length];
+            var details = new string[Appelants.Length];
+            for (var i = 0; i < Appelants.Length; i++)
+            {
+                var (issue, detail) = await AppelerAsync(Appelants[i], point);
+                issues[i] = issue;
+                details[i] = detail;
+            }
+            observe.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                $"        [\"{point}\"] = R({string.Join(", ", issues.Select(Nom))}),");
+            if (Table.TryGetValue(point, out var attendus))
+            {
+                for (var i = 0; i < Appelants.Length; i++)
+                {
+                    if ((attendus.Pour(Appelants[i]) & issues[i]) == 0)
+                    {
+                        ecarts.Add($"{point} [{Appelants[i]}] attendu {attendus.Pour(Appelants[i])}, obtenu {details[i]}");
+                    }
+                }
+            }
+        }
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "matrice-observee.txt"), observe.ToString());
+        ecarts.ShouldBeEmpty($"{ecarts.Count} cases de la matrice diffèrent de la table :\n" + string.Join("\n", ecarts) + "\n\nMatrice observée :\n" + observe);
+    }
+
+    private static string Nom(Issue i) => i switch
+    {
+        Issue.Ok => "Ok", Issue.Redirection => "Redir", Issue.VersConnexion => "Login", Issue.Requete => "Bad", Issue.NonAuthentifie => "Non401",
+        Issue.Interdit => "Interdit", Issue.Introuvable => "Introuvable", Issue.PageAttente => "Refuse", _ => "Autre",
+    };
+
+    /// <summary>Reads first, then writes; the writes that change what others read (delete an offer, remove a piece, sign out) last.</summary>
+    private static IEnumerable<string> Ordonner(IEnumerable<string> points) => points.OrderBy(p =>
+        p.EndsWith("/deconnexion", StringComparison.Ordinal) ? 9
+        : p.Contains("/supprimer", StringComparison.Ordinal) || p.Contains("/retirer", StringComparison.Ordinal) ? 8
+        : p.Contains("/desactiver", StringComparison.Ordinal) ? 6 : p.Contains("/reactiver", StringComparison.Ordinal) ? 7
+        : p.StartsWith("GET", StringComparison.Ordinal) || p.StartsWith('*') ? 0 : 5).ThenBy(p => p, StringComparer.Ordinal);
+
+    private HttpClient Client(Appelant a) => a switch
+    {
+        Appelant.Anonyme => jeu.Anonyme, Appelant.EnAttente => jeu.EnAttente, Appelant.OrganisationB => jeu.OrganisationB,
+        Appelant.Agent => jeu.Agent, Appelant.Auditeur => jeu.Auditeur, _ => jeu.OrganisationA,
+    };
+
+    /// <summary>The route with its parameters filled with organisation A's ids.</summary>
+    public string Remplir(string motif) => Parametre().Replace(motif, m =>
+    {
+        var nom = m.Groups[1].Value;
+        return nom switch
+        {
+            "id" when motif.StartsWith("/reponses/{id:guid}/accuse", StringComparison.Ordinal) => jeu.ReponseEnvoyee.ToString(),
+            "id" when motif.StartsWith("/reponses/", StringComparison.Ordinal) => jeu.Brouillon.ToString(),
+            "id" when motif.StartsWith("/signature/demandes/", StringComparison.Ordinal) => jeu.DemandeSignature.ToString(),
+            "id" when motif.StartsWith("/consultations/", StringComparison.Ordinal) || motif.StartsWith("/back-office/consultations/", StringComparison.Ordinal) => jeu.ConsultationDemo.ToString(),
+            "offreId" => jeu.Offre.ToString(),
+            "pieceId" => jeu.Piece.ToString(),
+            "questionId" => jeu.Question.ToString(),
+            "compteId" => jeu.CompteFormateur.ToString(),
+            "onglet" when motif.Contains("/offres/", StringComparison.Ordinal) => "offre",
+            "onglet" => "candidat",
+            "code" => "404",
+            "nomenclature" => "formacode",
+            "path" => "",
+            _ => Guid.NewGuid().ToString(),
+        };
+    }).Replace("//", "/");
+
+    /// <summary>A client of its own, signed in as <paramref name="a"/>: for the sign-out, which must not sign the shared clients out.</summary>
+    private async Task<HttpClient> NouveauClientAsync(Appelant a)
+    {
+        var client = jeu.Sigma.Navigateur();
+        var (identifiant, motDePasse) = a switch
+        {
+            Appelant.Anonyme => ("", ""), Appelant.EnAttente => (jeu.IdentifiantEnAttente, JeuDeDonnees.MotDePasseEnAttente),
+            Appelant.OrganisationB => ("admin.sud", Soumissionnaire.MotDePasse), Appelant.Agent => ("agent.region", Soumissionnaire.MotDePasse),
+            Appelant.Auditeur => ("auditeur", Soumissionnaire.MotDePasse), _ => ("admin.demo", Soumissionnaire.MotDePasse),
+        };
+        if (identifiant.Length > 0)
+        {
+            await client.ConnecterAsync(identifiant, motDePasse);
+        }
+        return client;
+    }
+
+    private async Task<(Issue, string)> AppelerAsync(Appelant appelant, string point)
+    {
+        var client = point.EndsWith("/deconnexion", StringComparison.Ordinal) ? await NouveauClientAsync(appelant) : Client(appelant);
+        var methode = point[..point.IndexOf(' ', StringComparison.Ordinal)];
+        var chemin = Remplir(point[(methode.Length + 1)..]);
+        HttpResponseMessage reponse;
+        if (methode is "GET" or "*" or "HEAD")
+        {
+            reponse = await client.GetAsync(chemin);
+        }
+        else
+        {
+            var jeton = await client.JetonAsync("/connexion");
+            reponse = await client.SendAsync(new HttpRequestMessage(new HttpMethod(methode), chemin)
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton }),
+            });
+        }
+        var code = (int)reponse.StatusCode;
+        var lieu = reponse.Headers.Location?.ToString() ?? "";
+        var issue = code switch
+        {
+            >= 200 and < 300 => Issue.Ok,
+            302 or 303 when Regex.IsMatch(lieu, "^(https?://[^/]+)?/connexion") => Issue.VersConnexion,
+            302 or 303 when lieu.Contains("attente", StringComparison.OrdinalIgnoreCase) => Issue.PageAttente,
+            302 or 303 => Issue.Redirection,
+            400 => Issue.Requete,
+            401 => Issue.NonAuthentifie,
+            403 => Issue.Interdit,
+            404 => Issue.Introuvable,
+            _ => Issue.Autre,
+        };
+        return (issue, $"{methode} {chemin} → {code}{(lieu.Length > 0 ? " " + lieu : "")}");
+    }
+
+    [Fact]
+    public async Task Every_post_without_an_antiforgery_token_answers_400()
+    {
+        var sansJeton = new List<string>();
+        foreach (var point in Points().Where(p => p.StartsWith("POST ", StringComparison.Ordinal) && !p.EndsWith("/deconnexion", StringComparison.Ordinal)))
+        {
+            var chemin = Remplir(point[5..]);
+            foreach (var appelant in new[] { Appelant.Anonyme, Appelant.OrganisationA, Appelant.Agent })
+            {
+                var r = await Client(appelant).PostAsync(chemin, new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }));
+                if (r.StatusCode != HttpStatusCode.BadRequest && !(appelant == Appelant.Anonyme && r.StatusCode == HttpStatusCode.Redirect
+                    && r.Headers.Location!.ToString().Contains("/connexion", StringComparison.Ordinal)))
+                {
+                    sansJeton.Add($"{appelant}: POST {chemin} sans jeton → {(int)r.StatusCode} {r.Headers.Location}");
+                }
+            }
+        }
+        var deconnexion = await (await NouveauClientAsync(Appelant.Agent)).PostAsync("/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        if (deconnexion.StatusCode != HttpStatusCode.BadRequest)
+        {
+            sansJeton.Add($"Agent: POST /deconnexion sans jeton → {(int)deconnexion.StatusCode}");
+        }
+        sansJeton.ShouldBeEmpty("POST acceptés sans jeton antiforgery (attendu 400, ou renvoi vers /connexion pour un anonyme) :\n" + string.Join("\n", sansJeton));
+    }
+
+    [GeneratedRegex(@"\{\*{0,2}([A-Za-z]+)[^}]*\}")]
+    private static partial Regex Parametre();
+}
