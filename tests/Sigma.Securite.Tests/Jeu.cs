@@ -67,12 +67,11 @@ public sealed partial class JeuDeDonnees : IAsyncLifetime
         envoi.StatusCode.ShouldBe(HttpStatusCode.Redirect, await envoi.Content.ReadAsStringAsync());
         DemandeSignature = await DemanderSignatureAsync();
 
-        // A's draft (another consultation: one response per organisation and consultation), its offer and a piece.
+        // A's draft (another consultation: one response per organisation and consultation): candidature validated (with its pieces), an offer.
         ConsultationBrouillon = await Soumissionnaire.ConsultationAsync(OrganisationA, "2027-FP-001");
         Brouillon = await Soumissionnaire.CommencerAsync(OrganisationA, ConsultationBrouillon);
+        await Soumissionnaire.ValiderCandidatureAsync(OrganisationA, Brouillon);
         Offre = await Soumissionnaire.CreerOffreAsync(OrganisationA, Brouillon);
-        var depot = await Soumissionnaire.DeposerAsync(OrganisationA, Brouillon, null, "Pouvoirs", "Pouvoirs.pdf", Soumissionnaire.Pdf("Pouvoirs"));
-        depot.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var pieces = await OrganisationA.GetStringAsync($"/reponses/{Brouillon}/candidature/pieces");
         Piece = Guid.Parse(new Regex($"/reponses/{Brouillon}/pieces/([0-9a-f-]{{36}})").Match(pieces).Groups[1].Value);
 
