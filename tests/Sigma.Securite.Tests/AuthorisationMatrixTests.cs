@@ -129,6 +129,7 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
                 }
             }
         }
+        await jeu.ReconnecterAsync();
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "matrice-observee.txt"), observe.ToString());
         ecarts.ShouldBeEmpty($"{ecarts.Count} cases de la matrice diffèrent de la table :\n" + string.Join("\n", ecarts) + "\n\nMatrice observée :\n" + observe);
     }
@@ -175,26 +176,9 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         };
     }).Replace("//", "/");
 
-    /// <summary>A client of its own, signed in as <paramref name="a"/>: for the sign-out, which must not sign the shared clients out.</summary>
-    private async Task<HttpClient> NouveauClientAsync(Appelant a)
-    {
-        var client = jeu.Sigma.Navigateur();
-        var (identifiant, motDePasse) = a switch
-        {
-            Appelant.Anonyme => ("", ""), Appelant.EnAttente => (jeu.IdentifiantEnAttente, JeuDeDonnees.MotDePasseEnAttente),
-            Appelant.OrganisationB => ("admin.sud", Soumissionnaire.MotDePasse), Appelant.Agent => ("agent.region", Soumissionnaire.MotDePasse),
-            Appelant.Auditeur => ("auditeur", Soumissionnaire.MotDePasse), _ => ("admin.demo", Soumissionnaire.MotDePasse),
-        };
-        if (identifiant.Length > 0)
-        {
-            await client.ConnecterAsync(identifiant, motDePasse);
-        }
-        return client;
-    }
-
     private async Task<(Issue, string)> AppelerAsync(Appelant appelant, string point)
     {
-        var client = point.EndsWith("/deconnexion", StringComparison.Ordinal) ? await NouveauClientAsync(appelant) : Client(appelant);
+        var client = Client(appelant);
         var methode = point[..point.IndexOf(' ', StringComparison.Ordinal)];
         var chemin = Remplir(point[(methode.Length + 1)..]);
         HttpResponseMessage reponse;
@@ -204,11 +188,10 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         }
         else
         {
+            // Multipart, so that the upload endpoints (which read the token from the multipart stream themselves) check authorisation too.
             var jeton = await client.JetonAsync("/connexion");
-            reponse = await client.SendAsync(new HttpRequestMessage(new HttpMethod(methode), chemin)
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton }),
-            });
+            using var corps = new MultipartFormDataContent { { new StringContent(jeton), "__RequestVerificationToken" } };
+            reponse = await client.SendAsync(new HttpRequestMessage(new HttpMethod(methode), chemin) { Content = corps });
         }
         var code = (int)reponse.StatusCode;
         var lieu = reponse.Headers.Location?.ToString() ?? "";
@@ -227,29 +210,92 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         return (issue, $"{methode} {chemin} → {code}{(lieu.Length > 0 ? " " + lieu : "")}");
     }
 
+    /// <summary>No POST is carried out without the caller's antiforgery token: 400, or refused before (403, or the sign-in page for an anonymous caller).</summary>
     [Fact]
     public async Task Every_post_without_an_antiforgery_token_answers_400()
     {
-        var sansJeton = new List<string>();
-        foreach (var point in Points().Where(p => p.StartsWith("POST ", StringComparison.Ordinal) && !p.EndsWith("/deconnexion", StringComparison.Ordinal)))
+        var acceptes = new List<string>();
+        foreach (var point in Ordonner(Points()).Where(p => p.StartsWith("POST ", StringComparison.Ordinal)))
         {
             var chemin = Remplir(point[5..]);
             foreach (var appelant in new[] { Appelant.Anonyme, Appelant.OrganisationA, Appelant.Agent })
             {
-                var r = await Client(appelant).PostAsync(chemin, new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }));
-                if (r.StatusCode != HttpStatusCode.BadRequest && !(appelant == Appelant.Anonyme && r.StatusCode == HttpStatusCode.Redirect
-                    && r.Headers.Location!.ToString().Contains("/connexion", StringComparison.Ordinal)))
+                foreach (var corps in new HttpContent[] { new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }), new MultipartFormDataContent { { new StringContent("1"), "x" } } })
                 {
-                    sansJeton.Add($"{appelant}: POST {chemin} sans jeton → {(int)r.StatusCode} {r.Headers.Location}");
+                    var r = await Client(appelant).PostAsync(chemin, corps);
+                    var lieu = r.Headers.Location?.ToString() ?? "";
+                    var refuse = r.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden
+                        || (appelant == Appelant.Anonyme && r.StatusCode == HttpStatusCode.Redirect && lieu.StartsWith("/connexion", StringComparison.Ordinal));
+                    if (!refuse)
+                    {
+                        acceptes.Add($"{appelant}: POST {chemin} ({corps.Headers.ContentType!.MediaType}) sans jeton → {(int)r.StatusCode} {lieu}");
+                    }
                 }
             }
         }
-        var deconnexion = await (await NouveauClientAsync(Appelant.Agent)).PostAsync("/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string>()));
-        if (deconnexion.StatusCode != HttpStatusCode.BadRequest)
+        await jeu.ReconnecterAsync();
+        acceptes.ShouldBeEmpty("POST traités sans jeton antiforgery (attendu 400, 403, ou renvoi vers /connexion pour un anonyme) :\n" + string.Join("\n", acceptes));
+    }
+
+    /// <summary>
+    /// The matrix sees a redirect-after-post for some writes of B on A's ids (the refusal is then only a flash message): check what they changed.
+    /// The pending account is checked the same way (it must do nothing of A).
+    /// </summary>
+    [Theory]
+    [InlineData(Appelant.OrganisationB)]
+    [InlineData(Appelant.EnAttente)]
+    public async Task Writes_on_A_ids_by_another_organisation_or_the_pending_account_change_nothing_of_A(Appelant appelant)
+    {
+        var a = jeu.OrganisationA;
+        var id = jeu.Brouillon;
+        var lot = appelant == Appelant.OrganisationB ? 2 : 3;
+        var offre = await Soumissionnaire.CreerOffreAsync(a, id, lot);
+        (await Soumissionnaire.DeposerAsync(a, id, offre, "CvEquipe", "CvEquipe.pdf", Soumissionnaire.Pdf("CV"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var pageOffre = await a.GetStringAsync($"/reponses/{id}/offres/{offre}/offre");
+        var piece = Guid.Parse(Regex.Match(pageOffre, $"/reponses/{id}/pieces/([0-9a-f-]{{36}})").Groups[1].Value);
+        var offresAvant = Regex.Matches(await a.GetStringAsync($"/reponses/{id}"), "/offres/([0-9a-f-]{36})/").Select(m => m.Groups[1].Value).ToHashSet();
+        var version = Soumissionnaire.Version(await a.GetStringAsync($"/reponses/{id}/candidature/candidat"));
+
+        var autre = Client(appelant);
+        var faits = new List<string>();
+        async Task Poster(string chemin, Dictionary<string, string> champs)
         {
-            sansJeton.Add($"Agent: POST /deconnexion sans jeton → {(int)deconnexion.StatusCode}");
+            champs["__RequestVerificationToken"] = await autre.JetonAsync("/connexion");
+            var r = await autre.PostAsync(chemin, new FormUrlEncodedContent(champs));
+            faits.Add($"POST {chemin} → {(int)r.StatusCode} {r.Headers.Location}");
         }
-        sansJeton.ShouldBeEmpty("POST acceptés sans jeton antiforgery (attendu 400, ou renvoi vers /connexion pour un anonyme) :\n" + string.Join("\n", sansJeton));
+        await Poster($"/reponses/{id}/offres", new() { ["lot"] = "1" });
+        await Poster($"/reponses/{id}/offres/{offre}/supprimer", []);
+        await Poster($"/reponses/{id}/pieces/{piece}/retirer", new() { ["offre"] = offre.ToString() });
+        await Poster($"/reponses/{id}/candidature/candidat", new() { ["version"] = version, ["action"] = "enregistrer", ["Candidat.Siege.RaisonSociale"] = "PIRATE-" + appelant });
+        await Poster($"/reponses/{id}/offres/{offre}/offre", new() { ["version"] = Soumissionnaire.Version(pageOffre), ["action"] = "enregistrer", ["Offre.Intitule"] = "PIRATE-" + appelant });
+        await Poster($"/organisation/comptes/{jeu.CompteFormateur}/desactiver", []);
+
+        var changes = new List<string>();
+        var offresApres = Regex.Matches(await a.GetStringAsync($"/reponses/{id}"), "/offres/([0-9a-f-]{36})/").Select(m => m.Groups[1].Value).ToHashSet();
+        if (!offresApres.SetEquals(offresAvant))
+        {
+            changes.Add($"offres du brouillon de A : avant {string.Join(",", offresAvant)}, après {string.Join(",", offresApres)}");
+        }
+        if ((await a.GetAsync($"/reponses/{id}/pieces/{piece}")).StatusCode != HttpStatusCode.OK)
+        {
+            changes.Add("la pièce de A a été retirée");
+        }
+        if ((await a.GetStringAsync($"/reponses/{id}/candidature/candidat")).Contains("PIRATE-", StringComparison.Ordinal))
+        {
+            changes.Add("l'onglet Candidat de A a été écrasé");
+        }
+        var offreApres = await a.GetAsync($"/reponses/{id}/offres/{offre}/offre");
+        if (offreApres.StatusCode == HttpStatusCode.OK && (await offreApres.Content.ReadAsStringAsync()).Contains("PIRATE-", StringComparison.Ordinal))
+        {
+            changes.Add("l'onglet Offre de A a été écrasé");
+        }
+        if ((await jeu.Sigma.Navigateur().ConnecterAsync("formateur.demo", Soumissionnaire.MotDePasse)).StatusCode != HttpStatusCode.Redirect)
+        {
+            changes.Add("le compte formateur.demo de A a été désactivé");
+            await a.PosterAsync("/organisation/comptes", $"/organisation/comptes/{jeu.CompteFormateur}/reactiver", new Dictionary<string, string>());
+        }
+        changes.ShouldBeEmpty($"{appelant} a changé des données de A :\n" + string.Join("\n", changes) + "\nRequêtes :\n" + string.Join("\n", faits));
     }
 
     [GeneratedRegex(@"\{\*{0,2}([A-Za-z]+)[^}]*\}")]

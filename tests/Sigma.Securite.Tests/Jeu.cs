@@ -88,6 +88,16 @@ public sealed partial class JeuDeDonnees : IAsyncLifetime
         CompteFormateur = lien.Success ? Guid.Parse(lien.Groups[1].Value) : Guid.NewGuid();
     }
 
+    /// <summary>Signs the shared clients in again (after a sign-out, or a sign-in elsewhere: an account has one session at a time).</summary>
+    public async Task ReconnecterAsync()
+    {
+        foreach (var (client, identifiant, motDePasse) in new[] { (OrganisationA, "admin.demo", Soumissionnaire.MotDePasse), (OrganisationB, "admin.sud", Soumissionnaire.MotDePasse),
+            (Agent, "agent.region", Soumissionnaire.MotDePasse), (Auditeur, "auditeur", Soumissionnaire.MotDePasse), (EnAttente, IdentifiantEnAttente, MotDePasseEnAttente) })
+        {
+            (await client.ConnecterAsync(identifiant, motDePasse)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+    }
+
     private async Task<Guid> DemanderSignatureAsync()
     {
         var page = $"/signature/demandes/nouvelle?reponse={ReponseEnvoyee}";
