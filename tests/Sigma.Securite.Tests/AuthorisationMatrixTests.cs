@@ -60,18 +60,94 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
 
     // THE TABLE. Key: "METHOD /route pattern" as the endpoint data source has it ("*" when the endpoint takes any method; it is called with GET).
     // Columns: anonymous, pending account of A, bidder of B with A's ids, agent, auditor, bidder of A (admin.demo, administrator of A).
-    // Outcomes may be combined with | when either answer is right.
+    // Outcomes may be combined with | when either answer is right. Refuse = 403 or a redirect to a page whose address contains « attente ».
+    // The pending column is the product's rule (an "Inscrit simple" not yet approved sees and does nothing of A), not what the code does today.
+    // Redir on a write of B with A's ids: redirect-after-post with a refusal message; Writes_on_A_ids_… checks that nothing changed.
     public static readonly IReadOnlyDictionary<string, Attendus> Table = new Dictionary<string, Attendus>
     {
-        //                                                                 anonyme   en attente  B (ids de A)  agent     auditeur  A
-        // Public pages.
-        ["GET /"] =                                                    R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
-        ["GET /aide"] =                                                R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
-        ["GET /aide/guide"] =                                          R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
-        ["GET /aide/faq"] =                                            R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
-        ["GET /aide/assistance"] =                                     R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
-        ["* /erreur/{code:int}"] =                                     R(Introuvable, Introuvable, Introuvable, Introuvable, Introuvable, Introuvable),
-        ["* /health"] =                                                R(Ok,       Ok,         Ok,           Ok,       Ok,       Ok),
+        //                                                                             anonyme     en attente  B (ids de A) agent       auditeur    A
+        // Public pages and forms: everybody, the pending account included.
+        ["* /health"] =                                                                R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /"] =                                                                    R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /aide"] =                                                                R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /aide/assistance"] =                                                     R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /aide/faq"] =                                                            R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /aide/guide"] =                                                          R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /connexion"] =                                                           R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /consultations"] =                                                       R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /consultations/cloturees"] =                                             R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /consultations/{id:guid}"] =                                             R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /inscription"] =                                                         R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /inscription-simple"] =                                                  R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /inscription/confirmation"] =                                            R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /mot-de-passe-oublie"] =                                                 R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /mot-de-passe/definir"] =                                                R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /referentiels/{nomenclature}"] =                                         R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /signature/signer"] =                                                    R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /signature/verifier"] =                                                  R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["POST /connexion"] =                                                          R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["POST /consultations/{id:guid}/dce"] =                                        R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["POST /inscription"] =                                                        R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["POST /inscription-simple"] =                                                 R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["POST /mot-de-passe-oublie"] =                                                R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["POST /mot-de-passe/definir"] =                                               R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["POST /signature/signer"] =                                                   R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["POST /signature/verifier"] =                                                 R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["POST /signature/verifier/rapport.pdf"] =                                     R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        // Agents' back office (consultations, mails caught locally, Hangfire, signature requests made by agents).
+        ["* /hangfire/{**path}"] =                                                     R(Non401,      Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /back-office/consultations"] =                                           R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /back-office/consultations/nouvelle"] =                                  R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /back-office/consultations/{id:guid}"] =                                 R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /back-office/consultations/{id:guid}/registres/depots"] =                R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /back-office/consultations/{id:guid}/registres/depots.csv"] =            R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /back-office/consultations/{id:guid}/registres/questions.csv"] =         R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /back-office/consultations/{id:guid}/registres/retraits"] =              R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /back-office/consultations/{id:guid}/registres/retraits.csv"] =          R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /courriels"] =                                                           R(Login,       Interdit,    Interdit,    Introuvable, Interdit,    Interdit),
+        ["GET /courriels/{id}"] =                                                      R(Login,       Interdit,    Interdit,    Introuvable, Interdit,    Interdit),
+        ["GET /signature/demandes/nouvelle"] =                                         R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["POST /back-office/consultations/nouvelle"] =                                 R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["POST /back-office/consultations/{id:guid}/dce"] =                            R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["POST /back-office/consultations/{id:guid}/proroger"] =                       R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["POST /back-office/consultations/{id:guid}/publier"] =                        R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["POST /back-office/consultations/{id:guid}/questions/{questionId:guid}/reponse"] = R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["POST /signature/demandes"] =                                                 R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        // The organisation's accounts: its administrators only. B calls them with the id of formateur.demo (of A): the refusal is a redirect with a flash message (checked by Writes_on_A_ids_…).
+        ["GET /organisation/comptes"] =                                                R(Login,       Interdit,    Ok,          Interdit,    Interdit,    Ok),
+        ["POST /organisation/comptes/ajouter"] =                                       R(Login,       Interdit,    Ok,          Interdit,    Interdit,    Ok),
+        ["POST /organisation/comptes/{compteId:guid}/desactiver"] =                    R(Login,       Interdit,    Redir,       Interdit,    Interdit,    Redir),
+        ["POST /organisation/comptes/{compteId:guid}/reactiver"] =                     R(Login,       Interdit,    Redir,       Interdit,    Interdit,    Redir),
+        // A bidder's responses. B gets 404 on A's ids; the writes that redirect-after-post refuse with a flash message (checked by Writes_on_A_ids_…). The pending account must be refused.
+        ["GET /reponses"] =                                                            R(Login,       Refuse,      Ok,          Interdit,    Interdit,    Ok),
+        ["GET /reponses/{id:guid}"] =                                                  R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["GET /reponses/{id:guid}/accuse"] =                                           R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["GET /reponses/{id:guid}/accuse.pdf"] =                                       R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["GET /reponses/{id:guid}/candidature/{onglet=candidat}"] =                    R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["GET /reponses/{id:guid}/envoyer"] =                                          R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["GET /reponses/{id:guid}/offres/{offreId:guid}/{onglet=offre}"] =             R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["GET /reponses/{id:guid}/pieces/{pieceId:guid}"] =                            R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["POST /reponses/commencer"] =                                                 R(Login,       Refuse,      Redir,       Interdit,    Interdit,    Redir),
+        ["POST /reponses/{id:guid}/candidature/{onglet}"] =                            R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["POST /reponses/{id:guid}/envoyer"] =                                         R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["POST /reponses/{id:guid}/offres"] =                                          R(Login,       Refuse,      Redir,       Interdit,    Interdit,    Redir),
+        ["POST /reponses/{id:guid}/offres/{offreId:guid}/supprimer"] =                 R(Login,       Refuse,      Redir,       Interdit,    Interdit,    Redir),
+        ["POST /reponses/{id:guid}/offres/{offreId:guid}/{onglet}"] =                  R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["POST /reponses/{id:guid}/pieces"] =                                          R(Login,       Refuse,      Redir,       Interdit,    Interdit,    Redir),
+        ["POST /reponses/{id:guid}/pieces/{pieceId:guid}/retirer"] =                   R(Login,       Refuse,      Redir,       Interdit,    Interdit,    Redir),
+        // Signature requests: the agent who asked, auditors, and the organisation asked. The version id is random (404).
+        ["GET /signature/demandes"] =                                                  R(Login,       Refuse,      Ok,          Ok,          Ok,          Ok),
+        ["GET /signature/demandes/{id:guid}"] =                                        R(Login,       Refuse,      Introuvable, Ok,          Ok,          Ok),
+        ["GET /signature/demandes/{id:guid}/document"] =                               R(Login,       Refuse,      Introuvable, Ok,          Ok,          Ok),
+        ["GET /signature/demandes/{id:guid}/versions/{version:guid}"] =                R(Login,       Refuse | Introuvable, Introuvable, Introuvable, Introuvable, Introuvable),
+        ["POST /signature/demandes/{id:guid}/deposer"] =                               R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["POST /signature/demandes/{id:guid}/signer"] =                                R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        // Questions on a consultation: bidders only; the pending account must not ask in A's name.
+        ["POST /consultations/{id:guid}/questions"] =                                  R(Login,       Refuse,      Ok,          Interdit,    Interdit,    Ok),
+        // The error page: the status it is asked for (404 here).
+        ["* /erreur/{code:int}"] =                                                     R(Introuvable, Introuvable, Introuvable, Introuvable, Introuvable, Introuvable),
+        // Sign-out.
+        ["POST /deconnexion"] =                                                        R(Login,       Redir,       Redir,       Redir,       Redir,       Redir),
     };
 
     private static readonly Appelant[] Appelants = [Appelant.Anonyme, Appelant.EnAttente, Appelant.OrganisationB, Appelant.Agent, Appelant.Auditeur, Appelant.OrganisationA];
@@ -220,12 +296,12 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
             var chemin = Remplir(point[5..]);
             foreach (var appelant in new[] { Appelant.Anonyme, Appelant.OrganisationA, Appelant.Agent })
             {
-                foreach (var corps in new HttpContent[] { new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }), new MultipartFormDataContent { { new StringContent("1"), "x" } } })
+                foreach (var corps in new HttpContent[] { new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }), SansJeton() })
                 {
                     var r = await Client(appelant).PostAsync(chemin, corps);
                     var lieu = r.Headers.Location?.ToString() ?? "";
                     var refuse = r.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden
-                        || (appelant == Appelant.Anonyme && r.StatusCode == HttpStatusCode.Redirect && lieu.StartsWith("/connexion", StringComparison.Ordinal));
+                        || (appelant == Appelant.Anonyme && r.StatusCode == HttpStatusCode.Redirect && Regex.IsMatch(lieu, "^(https?://[^/]+)?/connexion"));
                     if (!refuse)
                     {
                         acceptes.Add($"{appelant}: POST {chemin} ({corps.Headers.ContentType!.MediaType}) sans jeton → {(int)r.StatusCode} {lieu}");
@@ -270,6 +346,8 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         await Poster($"/reponses/{id}/candidature/candidat", new() { ["version"] = version, ["action"] = "enregistrer", ["Candidat.Siege.RaisonSociale"] = "PIRATE-" + appelant });
         await Poster($"/reponses/{id}/offres/{offre}/offre", new() { ["version"] = Soumissionnaire.Version(pageOffre), ["action"] = "enregistrer", ["Offre.Intitule"] = "PIRATE-" + appelant });
         await Poster($"/organisation/comptes/{jeu.CompteFormateur}/desactiver", []);
+        var depot = await Soumissionnaire.DeposerAsync(autre, id, offre, "PlateauxTechniques", "PIRATE.pdf", Soumissionnaire.Pdf("PIRATE"), pageJeton: "/connexion");
+        faits.Add($"POST /reponses/{id}/pieces?offre={offre} (PIRATE.pdf) → {(int)depot.StatusCode} {depot.Headers.Location}");
 
         var changes = new List<string>();
         var offresApres = Regex.Matches(await a.GetStringAsync($"/reponses/{id}"), "/offres/([0-9a-f-]{36})/").Select(m => m.Groups[1].Value).ToHashSet();
@@ -285,6 +363,11 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         {
             changes.Add("l'onglet Candidat de A a été écrasé");
         }
+        if ((await a.GetStringAsync($"/reponses/{id}/offres/{offre}/offre")).Contains("PIRATE.pdf", StringComparison.Ordinal)
+            || (await a.GetStringAsync($"/reponses/{id}/candidature/pieces")).Contains("PIRATE.pdf", StringComparison.Ordinal))
+        {
+            changes.Add("une pièce PIRATE.pdf a été déposée dans le brouillon de A");
+        }
         var offreApres = await a.GetAsync($"/reponses/{id}/offres/{offre}/offre");
         if (offreApres.StatusCode == HttpStatusCode.OK && (await offreApres.Content.ReadAsStringAsync()).Contains("PIRATE-", StringComparison.Ordinal))
         {
@@ -296,6 +379,14 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
             await a.PosterAsync("/organisation/comptes", $"/organisation/comptes/{jeu.CompteFormateur}/reactiver", new Dictionary<string, string>());
         }
         changes.ShouldBeEmpty($"{appelant} a changé des données de A :\n" + string.Join("\n", changes) + "\nRequêtes :\n" + string.Join("\n", faits));
+    }
+
+    /// <summary>A multipart body with a field and a file, no token.</summary>
+    private static MultipartFormDataContent SansJeton()
+    {
+        var fichier = new ByteArrayContent(Soumissionnaire.Pdf("sans jeton"));
+        fichier.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        return new MultipartFormDataContent { { new StringContent("Pouvoirs"), "categorie" }, { fichier, "fichier", "Pouvoirs.pdf" } };
     }
 
     [GeneratedRegex(@"\{\*{0,2}([A-Za-z]+)[^}]*\}")]
