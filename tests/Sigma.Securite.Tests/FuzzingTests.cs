@@ -65,9 +65,12 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
         {
             rapport.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Le brouillon n'a plus « {Temoin} » dans Candidat.Siege.RaisonSociale après le passage.");
         }
-        foreach (var groupe in fautifs.GroupBy(f => (f.Requete.Classe, f.Probleme.Split(':')[0])))
+        rapport.AppendLine("Par classe de requête et par problème (un exemple chacun) :");
+        foreach (var groupe in fautifs.GroupBy(f => (f.Requete.Classe, f.Probleme)).OrderByDescending(g => g.Count()))
         {
-            rapport.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  classe {groupe.Key.Classe} — {groupe.Key.Item2} : {groupe.Count()} requêtes");
+            var e = groupe.First();
+            rapport.AppendLine(System.Globalization.CultureInfo.InvariantCulture,
+                $"  [{groupe.Key.Classe}] {groupe.Key.Probleme} — {groupe.Count()} requêtes, ex. #{e.Requete.Numero} {e.Requete.Methode} {Couper(e.Requete.Chemin, 120)} | {Couper(e.Requete.Resume, 120)} → {e.Statut}");
         }
         rapport.AppendLine("Les 30 premières :");
         foreach (var f in fautifs.Take(30))
@@ -79,7 +82,7 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
 
         faites.ShouldBe(requetes.Count, rapport.ToString());
         brouillonIntact.ShouldBeTrue(rapport.ToString());
-        fautifs.ShouldBeEmpty(rapport.ToString());
+        fautifs.Count.ShouldBe(0, rapport.ToString());
     }
 
     private static string Couper(string s, int n) => s.Length <= n ? s : s[..n] + $"…({s.Length} car.)";
@@ -115,7 +118,8 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return new(q, 0, "exception: " + e.GetType().Name + " " + Couper(e.Message, 120));
+            // TestServer hands over what escaped the whole pipeline, the exception handler included: Kestrel would answer 500 with an empty body.
+            return new(q, 0, "exception du serveur (500 vide sous Kestrel) : " + e.GetType().Name + " " + Couper(e.Message.Split('\n')[0], 110));
         }
     }
 
@@ -309,7 +313,7 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
         var ids = Enumerable.Range(0, morceaux.Length).Where(i => Guid.TryParse(morceaux[i].Split('?')[0], out _) || morceaux[i] is "{id}" or "{onglet}").ToList();
         if (ids.Count == 0)
         {
-            return chemin.Replace("{onglet}", "candidat", StringComparison.Ordinal) + "/" + mauvais;
+            return chemin.Replace("{onglet}", "candidat", StringComparison.Ordinal).TrimEnd('/') + "/" + mauvais;
         }
         morceaux[ids[r.Next(ids.Count)]] = mauvais;
         return string.Join('/', morceaux).Replace("{onglet}", "candidat", StringComparison.Ordinal).Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
