@@ -56,10 +56,28 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
         var faites = resultats.Count(r => r is not null);
         var fautifs = resultats.Where(r => r is { Probleme.Length: > 0 }).Select(r => r!).ToList();
 
-        var apres = await (await Soumissionnaire.ConnecteAsync(jeu.Sigma, "admin.demo")).GetStringAsync(candidat);
+        // Read back by a new session of A (the fuzzing may have signed the shared one out).
+        var lecteurA = await Soumissionnaire.ConnecteAsync(jeu.Sigma, "admin.demo");
+        var apres = await lecteurA.GetStringAsync(candidat);
+
         var brouillonIntact = apres.Contains($"value=\"{Temoin}\"", StringComparison.Ordinal);
 
+        // A file name with a right-to-left override (U+202E) must not be shown as is: "annexe\u202Eexe.pdf" reads "annexefdp.exe".
+        var pagesAvecRlo = new List<string>();
+        foreach (var page in new[] { $"/reponses/{jeu.Brouillon}/candidature/pieces", $"/reponses/{jeu.Brouillon}/offres/{jeu.Offre}/offre", $"/reponses/{jeu.Brouillon}" })
+        {
+            var html = await (await lecteurA.GetAsync(page)).Content.ReadAsStringAsync();
+            if (html.Contains('\u202E', StringComparison.Ordinal) || html.Contains("&#x202E;", StringComparison.OrdinalIgnoreCase))
+            {
+                pagesAvecRlo.Add(page);
+            }
+        }
+
         var rapport = new StringBuilder();
+        if (pagesAvecRlo.Count > 0)
+        {
+            rapport.AppendLine("Nom de fichier affiché avec son caractère U+202E (inversion droite-à-gauche) sur : " + string.Join(", ", pagesAvecRlo));
+        }
         rapport.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{faites} requêtes faites sur {requetes.Count} en {chrono.Elapsed.TotalSeconds:F0} s ; {fautifs.Count} fautives.");
         if (!brouillonIntact)
         {
@@ -82,6 +100,7 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
 
         faites.ShouldBe(requetes.Count, rapport.ToString());
         brouillonIntact.ShouldBeTrue(rapport.ToString());
+        pagesAvecRlo.ShouldBeEmpty(rapport.ToString());
         fautifs.Count.ShouldBe(0, rapport.ToString());
     }
 
@@ -281,7 +300,7 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
                     break;
                 case "nom-fichier":
                     var d = depots[r.Next(depots.Length)];
-                    string[] noms = ["a." + new string('x', 300), "facture\u202Efdp.exe", "\u202E.pdf", "", " ", "..\\..\\web.config", "../../etc/passwd", "a\0b.pdf", new string('n', 300) + ".pdf", "CON.pdf", "a:b.pdf", "\"quote\".pdf", ".pdf", "a.pdf."];
+                    string[] noms = ["a." + new string('x', 300), "facture\u202Efdp.exe", "\u202E.pdf", "", " ", "..\\..\\web.config", "../../etc/passwd", "a\0b.pdf", "annexe\u202Eexe.pdf", "CV \u202Efdp.pdf", new string('n', 300) + ".pdf", "CON.pdf", "a:b.pdf", "\"quote\".pdf", ".pdf", "a.pdf."];
                     yield return Multipart(n, classe, anonyme, d.Chemin, avecJeton, d.Champ, noms[r.Next(noms.Length)], d.Autres.Select(x => (x, "Pouvoirs")).ToArray(), false);
                     break;
                 case "multipart-tronque":
@@ -319,8 +338,16 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
         return string.Join('/', morceaux).Replace("{onglet}", "candidat", StringComparison.Ordinal).Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
     }
 
+    /// <summary>%00 in the path: TestServer refuses to build such a request (Kestrel answers 400 itself), so paths get %01 instead; queries keep %00.</summary>
+    private static string SansNulDansLeChemin(string chemin)
+    {
+        var q = chemin.IndexOf('?', StringComparison.Ordinal);
+        return q < 0 ? chemin.Replace("%00", "%01", StringComparison.Ordinal) : chemin[..q].Replace("%00", "%01", StringComparison.Ordinal) + chemin[q..];
+    }
+
     private static Requete Get(int n, string classe, bool anonyme, string chemin)
     {
+        chemin = SansNulDansLeChemin(chemin);
         chemin = chemin.Replace("{onglet}", "candidat", StringComparison.Ordinal).Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
         return new(n, classe, anonyme, "GET", chemin, "", _ => null);
     }
@@ -328,7 +355,7 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
     private static Requete Form(int n, string classe, bool anonyme, string chemin, bool avecJeton, (string Cle, string Valeur)[] champs)
     {
         var resume = string.Join("&", champs.Select(c => $"{Couper(Visible(c.Cle), 40)}={Couper(Visible(c.Valeur), 40)}")) + (avecJeton ? " +jeton" : " sans jeton");
-        return new(n, classe, anonyme, "POST", chemin, resume, jeton =>
+        return new(n, classe, anonyme, "POST", SansNulDansLeChemin(chemin), resume, jeton =>
         {
             var valeurs = champs.Select(c => new KeyValuePair<string, string>(c.Cle, c.Valeur)).ToList();
             if (avecJeton)
@@ -343,7 +370,7 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
     private static string Encoder(string s) => Uri.EscapeDataString(Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s)));
 
     private static Requete Brut(int n, string classe, bool anonyme, string methode, string chemin, bool avecJeton, string corps) =>
-        new(n, classe, anonyme, methode, chemin, corps + (avecJeton ? " +jeton" : " sans jeton"), jeton =>
+        new(n, classe, anonyme, methode, SansNulDansLeChemin(chemin), corps + (avecJeton ? " +jeton" : " sans jeton"), jeton =>
         {
             var contenu = new ByteArrayContent(Encoding.UTF8.GetBytes((avecJeton ? "__RequestVerificationToken=" + Uri.EscapeDataString(jeton) + "&" : "") + corps));
             contenu.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
