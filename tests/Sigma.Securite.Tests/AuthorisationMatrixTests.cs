@@ -333,7 +333,7 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
             }
         }
         await jeu.ReconnecterAsync();
-        acceptes.ShouldBeEmpty("POST traités sans jeton antiforgery (attendu 400, 403, ou renvoi vers /connexion pour un anonyme) :\n" + string.Join("\n", acceptes));
+        acceptes.ShouldBeEmpty("POST sans jeton antiforgery qui ne répondent ni 400, ni 403, ni (anonyme) un renvoi vers /connexion :\n" + string.Join("\n", acceptes));
     }
 
     /// <summary>
