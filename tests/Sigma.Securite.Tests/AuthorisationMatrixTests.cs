@@ -118,6 +118,16 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         ["POST /organisation/comptes/ajouter"] =                                       R(Login,       Interdit,    Ok,          Interdit,    Interdit,    Ok),
         ["POST /organisation/comptes/{compteId:guid}/desactiver"] =                    R(Login,       Interdit,    Redir,       Interdit,    Interdit,    Redir),
         ["POST /organisation/comptes/{compteId:guid}/reactiver"] =                     R(Login,       Interdit,    Redir,       Interdit,    Interdit,    Redir),
+        // Requests of "inscrits simples": the organisation's administrators decide (compteId is formateur.demo, not pending:
+        // every decision is refused with a message), the agents from the back office; the pending account reads its own page.
+        ["POST /organisation/comptes/{compteId:guid}/approuver"] =                     R(Login,       Interdit,    Redir,       Interdit,    Interdit,    Redir),
+        ["GET /organisation/comptes/{compteId:guid}/refuser"] =                        R(Login,       Interdit,    Redir,       Interdit,    Interdit,    Redir),
+        ["POST /organisation/comptes/{compteId:guid}/refuser"] =                       R(Login,       Interdit,    Redir,       Interdit,    Interdit,    Redir),
+        ["GET /organisation/demande-en-attente"] =                                     R(Login,       Ok,          Interdit,    Interdit,    Interdit,    Interdit),
+        ["GET /back-office/rattachements"] =                                           R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["POST /back-office/rattachements/{compteId:guid}/approuver"] =                R(Login,       Interdit,    Interdit,    Redir,       Interdit,    Interdit),
+        ["GET /back-office/rattachements/{compteId:guid}/refuser"] =                   R(Login,       Interdit,    Interdit,    Redir,       Interdit,    Interdit),
+        ["POST /back-office/rattachements/{compteId:guid}/refuser"] =                  R(Login,       Interdit,    Interdit,    Redir,       Interdit,    Interdit),
         // A bidder's responses. B gets 404 on A's ids; the writes that redirect-after-post refuse with a flash message (checked by Writes_on_A_ids_…). The pending account must be refused.
         ["GET /reponses"] =                                                            R(Login,       Refuse,      Ok,          Interdit,    Interdit,    Ok),
         ["GET /reponses/{id:guid}"] =                                                  R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
@@ -145,7 +155,7 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         // Questions on a consultation: bidders only; the pending account must not ask in A's name.
         ["POST /consultations/{id:guid}/questions"] =                                  R(Login,       Refuse,      Ok,          Interdit,    Interdit,    Ok),
         // The error page: the status it is asked for (404 here).
-        ["* /erreur/{code:int}"] =                                                     R(Introuvable, Introuvable, Introuvable, Introuvable, Introuvable, Introuvable),
+        ["* /erreur/{code?}"] =                                                        R(Introuvable, Introuvable, Introuvable, Introuvable, Introuvable, Introuvable),
         // Sign-out.
         ["POST /deconnexion"] =                                                        R(Login,       Redir,       Redir,       Redir,       Redir,       Redir),
     };

@@ -48,6 +48,7 @@ public sealed class PagesController(ILogger<PagesController> logger) : Controlle
             403 => ("Accès refusé", "Vous n'avez pas les droits nécessaires pour accéder à cette page."),
             404 => ("Page non trouvée", "La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée."),
             405 => ("Méthode non autorisée", "Cette adresse ne s'utilise pas ainsi. Revenez à la page précédente et utilisez les boutons de la page."),
+            409 => ("Modification simultanée", "Quelqu'un a modifié la même information au même instant : votre demande n'a pas été enregistrée. Rechargez la page et recommencez."),
             413 => ("Envoi trop volumineux", "Le fichier ou le formulaire envoyé dépasse la taille autorisée."),
             415 => ("Format non pris en charge", "Le contenu envoyé n'est pas dans un format attendu. Utilisez le formulaire de la page."),
             429 => ("Trop de tentatives", "Vous avez fait trop de demandes en peu de temps. Patientez une minute avant de réessayer."),

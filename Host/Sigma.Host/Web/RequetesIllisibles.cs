@@ -11,6 +11,9 @@ public static class RequetesIllisibles
         BadHttpRequestException mauvaise => mauvaise.StatusCode is >= 400 and <= 499 ? mauvaise.StatusCode : StatusCodes.Status400BadRequest,
         AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         ValueProviderException or InvalidDataException => StatusCodes.Status400BadRequest,
+        // Two requests changed the same thing at the same instant and the form did not say so itself: the later one
+        // is refused whole (nothing half-saved), with the page that says to reload.
+        JasperFx.ConcurrencyException => StatusCodes.Status409Conflict,
         _ when erreur.InnerException is { } interne && Statut(interne) != StatusCodes.Status500InternalServerError => Statut(interne),
         _ => StatusCodes.Status500InternalServerError,
     };
@@ -27,7 +30,10 @@ public sealed class FormulaireIllisibleFilter : Microsoft.AspNetCore.Mvc.Filters
         Microsoft.AspNetCore.Mvc.Filters.ResourceExecutionDelegate next)
     {
         var requete = context.HttpContext.Request;
-        if (requete.HasFormContentType
+        // The error page re-executed for a failure reads nothing of the request (its form may be the failure).
+        var reexecution = context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
+        if (!reexecution && requete.HasFormContentType
             && context.ActionDescriptor.EndpointMetadata.OfType<Sigma.BuildingBlocks.Web.FluxSansFormulaireAttribute>().FirstOrDefault() is null)
         {
             try
