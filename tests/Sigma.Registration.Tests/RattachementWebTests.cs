@@ -35,7 +35,7 @@ public class RattachementWebTests(SigmaFactory sigma) : IClassFixture<SigmaFacto
         connexion.Headers.Location!.ToString().ShouldBe("/organisation/demande-en-attente");
         var comptes = await admin.GetStringAsync("/organisation/comptes");
         var ligne = comptes[comptes.IndexOf($"data-identifiant=\"{identifiant}\"", StringComparison.Ordinal)..];
-        var id = Guid.Parse(System.Text.RegularExpressions.Regex.Match(ligne, "/organisation/comptes/([0-9a-f-]{36})/approuver").Groups[1].Value);
+        var id = Guid.Parse(System.Text.RegularExpressions.Regex.Match(ligne, "/rattachements/([0-9a-f-]{36})/approuver").Groups[1].Value);
         return (client, identifiant, email, id);
     }
 
@@ -61,7 +61,7 @@ public class RattachementWebTests(SigmaFactory sigma) : IClassFixture<SigmaFacto
         var comptes = await admin.GetStringAsync("/organisation/comptes");
         comptes.ShouldContain("En attente d'approbation");
         comptes.ShouldContain("Une demande de rattachement attend votre décision");
-        var approuve = await admin.PosterAsync("/organisation/comptes", $"/organisation/comptes/{compteId}/approuver", new Dictionary<string, string>());
+        var approuve = await admin.PosterAsync("/organisation/comptes", $"/rattachements/{compteId}/approuver", new Dictionary<string, string>());
         approuve.Headers.Location!.ToString().ShouldBe("/organisation/comptes");
 
         (await sigma.Smtp.AttendreAsync(email, c => c.Sujet.Contains("est approuvée"))).Texte.ShouldContain("Hélène Durand");
@@ -69,7 +69,7 @@ public class RattachementWebTests(SigmaFactory sigma) : IClassFixture<SigmaFacto
         (await simple.GetAsync("/reponses")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await simple.GetAsync("/organisation/demande-en-attente")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         // Deciding twice is refused in French, nothing changes.
-        var encore = await admin.PosterAsync("/organisation/comptes", $"/organisation/comptes/{compteId}/refuser", new Dictionary<string, string>());
+        var encore = await admin.PosterAsync("/organisation/comptes", $"/rattachements/{compteId}/refuser", new Dictionary<string, string>());
         encore.Headers.Location!.ToString().ShouldBe("/organisation/comptes");
         WebUtility.HtmlDecode(await admin.GetStringAsync("/organisation/comptes")).ShouldContain("introuvable ou a déjà été traitée");
         (await simple.GetAsync("/reponses")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -81,10 +81,10 @@ public class RattachementWebTests(SigmaFactory sigma) : IClassFixture<SigmaFacto
         var (admin, _, siret) = await OrganismeAsync();
         var (simple, identifiant, email, compteId) = await DemanderAsync(siret, admin);
 
-        var confirmation = await admin.GetStringAsync($"/organisation/comptes/{compteId}/refuser");
+        var confirmation = await admin.GetStringAsync($"/rattachements/{compteId}/refuser");
         confirmation.ShouldContain("Refuser la demande de Paul Simple ?");
         confirmation.ShouldContain("Confirmer le refus");
-        (await admin.PosterAsync($"/organisation/comptes/{compteId}/refuser", $"/organisation/comptes/{compteId}/refuser", new Dictionary<string, string>()))
+        (await admin.PosterAsync($"/rattachements/{compteId}/refuser", $"/rattachements/{compteId}/refuser", new Dictionary<string, string>()))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await sigma.Smtp.AttendreAsync(email, c => c.Sujet.Contains("est refusée"))).Texte.ShouldContain(identifiant);
 
@@ -104,9 +104,9 @@ public class RattachementWebTests(SigmaFactory sigma) : IClassFixture<SigmaFacto
         var (simple, identifiant, email, compteId) = await DemanderAsync(siret, admin);
 
         var (autre, _, _) = await OrganismeAsync();
-        await autre.PosterAsync("/organisation/comptes", $"/organisation/comptes/{compteId}/approuver", new Dictionary<string, string>());
+        await autre.PosterAsync("/organisation/comptes", $"/rattachements/{compteId}/approuver", new Dictionary<string, string>());
         WebUtility.HtmlDecode(await autre.GetStringAsync("/organisation/comptes")).ShouldContain("introuvable ou a déjà été traitée");
-        (await autre.GetAsync($"/organisation/comptes/{compteId}/refuser")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await autre.GetAsync($"/rattachements/{compteId}/refuser")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await simple.GetAsync("/reponses")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await admin.GetAsync("/back-office/rattachements")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
@@ -115,7 +115,7 @@ public class RattachementWebTests(SigmaFactory sigma) : IClassFixture<SigmaFacto
         var demandes = await agent.GetStringAsync("/back-office/rattachements");
         demandes.ShouldContain(identifiant);
         demandes.ShouldContain(siret);
-        (await agent.PosterAsync("/back-office/rattachements", $"/back-office/rattachements/{compteId}/approuver", new Dictionary<string, string>()))
+        (await agent.PosterAsync("/back-office/rattachements", $"/rattachements/{compteId}/approuver", new Dictionary<string, string>()))
             .Headers.Location!.ToString().ShouldBe("/back-office/rattachements");
         (await sigma.Smtp.AttendreAsync(email, c => c.Sujet.Contains("est approuvée"))).Texte.ShouldContain("un agent de la Région");
         (await agent.GetStringAsync("/back-office/rattachements")).ShouldNotContain($"data-identifiant=\"{identifiant}\"");

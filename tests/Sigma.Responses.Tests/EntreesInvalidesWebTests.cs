@@ -62,7 +62,7 @@ public class EntreesInvalidesWebTests(SigmaFactory sigma) : IClassFixture<SigmaF
         PasDe5xx(await client.PosterAsync("/consultations", "/reponses/commencer", new Dictionary<string, string> { ["consultationId"] = Guid.Empty.ToString() }), "commencer vide");
         foreach (var action in new[] { "retirer-site--1", "retirer-site-2147483647", "retirer-membre--5", "retirer-site-x" })
         {
-            PasDe5xx(await OngletAsync(client, page, new Dictionary<string, string>(), action), action);
+            PasDe5xx(await OngletAsync(client, page, site, action), action);
         }
         (await client.GetStringAsync(page)).ShouldContain("12 rue gardée");
         var inconnu = await client.PostAsync($"/reponses/{id}/candidature/inexistant", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -120,14 +120,11 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         ["POST /organisation/comptes/{compteId:guid}/reactiver"] =                     R(Login,       Interdit,    Redir,       Interdit,    Interdit,    Redir),
         // Requests of "inscrits simples": the organisation's administrators decide (compteId is formateur.demo, not pending:
         // every decision is refused with a message), the agents from the back office; the pending account reads its own page.
-        ["POST /organisation/comptes/{compteId:guid}/approuver"] =                     R(Login,       Interdit,    Redir,       Interdit,    Interdit,    Redir),
-        ["GET /organisation/comptes/{compteId:guid}/refuser"] =                        R(Login,       Interdit,    Redir,       Interdit,    Interdit,    Redir),
-        ["POST /organisation/comptes/{compteId:guid}/refuser"] =                       R(Login,       Interdit,    Redir,       Interdit,    Interdit,    Redir),
+        ["POST /rattachements/{compteId:guid}/approuver"] =                            R(Login,       Interdit,    Redir,       Redir,       Interdit,    Redir),
+        ["GET /rattachements/{compteId:guid}/refuser"] =                               R(Login,       Interdit,    Redir,       Redir,       Interdit,    Redir),
+        ["POST /rattachements/{compteId:guid}/refuser"] =                              R(Login,       Interdit,    Redir,       Redir,       Interdit,    Redir),
         ["GET /organisation/demande-en-attente"] =                                     R(Login,       Ok,          Interdit,    Interdit,    Interdit,    Interdit),
         ["GET /back-office/rattachements"] =                                           R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
-        ["POST /back-office/rattachements/{compteId:guid}/approuver"] =                R(Login,       Interdit,    Interdit,    Redir,       Interdit,    Interdit),
-        ["GET /back-office/rattachements/{compteId:guid}/refuser"] =                   R(Login,       Interdit,    Interdit,    Redir,       Interdit,    Interdit),
-        ["POST /back-office/rattachements/{compteId:guid}/refuser"] =                  R(Login,       Interdit,    Interdit,    Redir,       Interdit,    Interdit),
         // A bidder's responses. B gets 404 on A's ids; the writes that redirect-after-post refuse with a flash message (checked by Writes_on_A_ids_…). The pending account must be refused.
         ["GET /reponses"] =                                                            R(Login,       Refuse,      Ok,          Interdit,    Interdit,    Ok),
         ["GET /reponses/{id:guid}"] =                                                  R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),

@@ -12,6 +12,7 @@ public static class Autorisations
         o.AddPolicy(Policies.AdministrateurOrganisme, p => p.RequireRole(Roles.AdministrateurOrganisme));
         o.AddPolicy(Policies.Agent, p => p.RequireRole(Roles.Agent));
         o.AddPolicy(Policies.Auditeur, p => p.RequireRole(Roles.Auditeur, Roles.Agent));
+        o.AddPolicy(Policies.DecideurRattachement, p => p.RequireRole(Roles.AdministrateurOrganisme, Roles.Agent));
         o.AddPolicy(Policies.CompteRattache, p => p.RequireRole(Roles.AdministrateurOrganisme, Roles.UtilisateurOrganisme, Roles.Agent, Roles.Auditeur));
     });
 }

@@ -27,56 +27,42 @@ public sealed class RattachementsController(IMediator mediator) : Controller
     public async Task<IActionResult> EnAttente(CancellationToken ct) =>
         await mediator.Send(new LireMaDemande(CompteId), ct) is { } demande ? View(demande) : Redirect("/");
 
-    [Authorize(Policy = Policies.AdministrateurOrganisme)]
-    [HttpPost("organisation/comptes/{compteId:guid}/approuver")]
-    public Task<IActionResult> ApprouverParAdministrateur(Guid compteId, CancellationToken ct) =>
-        DeciderAsync(compteId, true, "/organisation/comptes", ct);
-
-    [Authorize(Policy = Policies.AdministrateurOrganisme)]
-    [HttpGet("organisation/comptes/{compteId:guid}/refuser")]
-    public Task<IActionResult> ConfirmerRefusParAdministrateur(Guid compteId, CancellationToken ct) =>
-        ConfirmerRefusAsync(compteId, "/organisation/comptes", ct);
-
-    [Authorize(Policy = Policies.AdministrateurOrganisme)]
-    [HttpPost("organisation/comptes/{compteId:guid}/refuser")]
-    public Task<IActionResult> RefuserParAdministrateur(Guid compteId, CancellationToken ct) =>
-        DeciderAsync(compteId, false, "/organisation/comptes", ct);
-
     [Authorize(Policy = Policies.Agent)]
     [HttpGet("back-office/rattachements")]
     public async Task<IActionResult> Demandes(CancellationToken ct) =>
         View(await mediator.Send(new ListerDemandesRattachement(null), ct));
 
-    [Authorize(Policy = Policies.Agent)]
-    [HttpPost("back-office/rattachements/{compteId:guid}/approuver")]
-    public Task<IActionResult> ApprouverParAgent(Guid compteId, CancellationToken ct) =>
-        DeciderAsync(compteId, true, "/back-office/rattachements", ct);
+    // The decisions: an administrator for their own organisation (from Mon organisme), an agent for any (from the back office).
 
-    [Authorize(Policy = Policies.Agent)]
-    [HttpGet("back-office/rattachements/{compteId:guid}/refuser")]
-    public Task<IActionResult> ConfirmerRefusParAgent(Guid compteId, CancellationToken ct) =>
-        ConfirmerRefusAsync(compteId, "/back-office/rattachements", ct);
+    [Authorize(Policy = Policies.DecideurRattachement)]
+    [HttpPost("rattachements/{compteId:guid}/approuver")]
+    public Task<IActionResult> Approuver(Guid compteId, CancellationToken ct) => DeciderAsync(compteId, true, ct);
 
-    [Authorize(Policy = Policies.Agent)]
-    [HttpPost("back-office/rattachements/{compteId:guid}/refuser")]
-    public Task<IActionResult> RefuserParAgent(Guid compteId, CancellationToken ct) =>
-        DeciderAsync(compteId, false, "/back-office/rattachements", ct);
+    [Authorize(Policy = Policies.DecideurRattachement)]
+    [HttpGet("rattachements/{compteId:guid}/refuser")]
+    public Task<IActionResult> ConfirmerRefus(Guid compteId, CancellationToken ct) => ConfirmerRefusAsync(compteId, ct);
 
-    private async Task<IActionResult> ConfirmerRefusAsync(Guid compteId, string retour, CancellationToken ct)
+    [Authorize(Policy = Policies.DecideurRattachement)]
+    [HttpPost("rattachements/{compteId:guid}/refuser")]
+    public Task<IActionResult> Refuser(Guid compteId, CancellationToken ct) => DeciderAsync(compteId, false, ct);
+
+    private string Retour => User.IsInRole(Roles.Agent) ? "/back-office/rattachements" : "/organisation/comptes";
+
+    private async Task<IActionResult> ConfirmerRefusAsync(Guid compteId, CancellationToken ct)
     {
         try
         {
-            ViewData["Retour"] = retour;
+            ViewData["Retour"] = Retour;
             return View("ConfirmerRefus", await mediator.Send(new LireDemandeRattachement(compteId, User.IsInRole(Roles.Agent) ? null : MonOrganisme), ct));
         }
         catch (DomainException refus)
         {
             TempData["Erreur"] = refus.Message;
-            return Redirect(retour);
+            return Redirect(Retour);
         }
     }
 
-    private async Task<IActionResult> DeciderAsync(Guid compteId, bool approuver, string retour, CancellationToken ct)
+    private async Task<IActionResult> DeciderAsync(Guid compteId, bool approuver, CancellationToken ct)
     {
         try
         {
@@ -89,6 +75,6 @@ public sealed class RattachementsController(IMediator mediator) : Controller
         {
             TempData["Erreur"] = refus.Message;
         }
-        return Redirect(retour);
+        return Redirect(Retour);
     }
 }
