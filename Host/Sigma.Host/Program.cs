@@ -99,6 +99,13 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 app.UseMiddleware<EnTetesSecurite>();
+// Every event appended during a request carries the request's correlation id (mt_events.correlation_id).
+app.Use(async (context, next) =>
+{
+    using var operation = Sigma.BuildingBlocks.Persistence.Correlation.Commencer(
+        System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier, null);
+    await next(context);
+});
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

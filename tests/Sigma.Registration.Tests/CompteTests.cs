@@ -25,7 +25,7 @@ public class CompteTests
     private static Compte Approuve()
     {
         var compte = Nouveau();
-        return compte.Apply(compte.Approuver(new Decideur(Guid.NewGuid(), "Admin", Roles.AdministrateurOrganisme), Maintenant));
+        return compte.Apply(compte.Approuver(new Acteur(Guid.NewGuid(), "admin", "Admin", "", Roles.AdministrateurOrganisme, null), Maintenant));
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public class CompteTests
         // Pending, it may sign in (to read that it waits), with no right on the organisation (see the principal).
         compte.Connecter(true, Poste, Guid.NewGuid(), Maintenant).Reussie.ShouldBeTrue();
 
-        var admin = new Decideur(Guid.NewGuid(), "Hélène Durand", Roles.AdministrateurOrganisme);
+        var admin = new Acteur(Guid.NewGuid(), "h.durand", "Hélène Durand", "", Roles.AdministrateurOrganisme, null);
         var refuse = compte.Apply(compte.Refuser(admin, Maintenant));
         refuse.EnAttente.ShouldBeFalse();
         refuse.Actif.ShouldBeFalse();

@@ -24,7 +24,9 @@ public abstract class IntegrationEventHandler<TEvent, TStore>(TStore store, Time
             return;
         }
 
+        // The handler's events: caused by this integration event, in the operation that published it.
         session.CausationId = notification.EventId.ToString();
+        session.CorrelationId = Persistence.Correlation.CorrelationId ?? notification.EventId.ToString();
         await HandleAsync(notification, session, cancellationToken);
         session.Insert(new InboxEntry
         {

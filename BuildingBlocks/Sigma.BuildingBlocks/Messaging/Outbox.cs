@@ -19,6 +19,7 @@ public static class Outbox
             Payload = JsonSerializer.Serialize(integrationEvent, type, Json),
             CreatedAt = integrationEvent.OccurredAt,
             NextAttemptAt = integrationEvent.OccurredAt,
+            CorrelationId = session.CorrelationId ?? Persistence.Correlation.CorrelationId,
         });
     }
 }

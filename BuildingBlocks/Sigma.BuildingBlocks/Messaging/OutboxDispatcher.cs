@@ -115,6 +115,7 @@ public sealed class OutboxDispatcher<TStore>(
         {
             var type = Type.GetType(message.Type, throwOnError: true)!;
             var notification = (INotification)JsonSerializer.Deserialize(message.Payload, type, Outbox.Json)!;
+            using var operation = Persistence.Correlation.Commencer(message.CorrelationId ?? message.Id.ToString(), message.Id.ToString());
             using var scope = scopes.CreateScope();
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             await mediator.Publish(notification, ct);

@@ -11,6 +11,9 @@ public sealed class OutboxMessage
     public DateTimeOffset? DispatchedAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The operation that published it: its handlers' events share this correlation id, and have its id as cause.</summary>
+    public string? CorrelationId { get; set; }
 }
 
 /// <summary>Marks that one handler has processed one integration event, so a redelivery has no second effect.</summary>

@@ -127,11 +127,11 @@ public sealed record Compte(
     }
 
     /// <summary>An administrator of the organisation (or an agent of the Region) approves an "inscrit simple".</summary>
-    public RattachementApprouve Approuver(Decideur par, DateTimeOffset maintenant) => EnAttente
+    public RattachementApprouve Approuver(Acteur par, DateTimeOffset maintenant) => EnAttente
         ? new RattachementApprouve(Id, par.CompteId, par.Nom, par.Role, maintenant)
         : throw new DomainException($"La demande de {NomComplet} a déjà été traitée.");
 
-    public RattachementRefuse Refuser(Decideur par, DateTimeOffset maintenant) => EnAttente
+    public RattachementRefuse Refuser(Acteur par, DateTimeOffset maintenant) => EnAttente
         ? new RattachementRefuse(Id, par.CompteId, par.Nom, par.Role, maintenant)
         : throw new DomainException($"La demande de {NomComplet} a déjà été traitée.");
 
@@ -194,9 +194,6 @@ public sealed record ResultatConnexion(bool Reussie, string? Message, IReadOnlyL
 
 /// <summary>Failures of one client (a fingerprint of its address) on an account.</summary>
 public sealed record EchecsPoste(int Nombre, DateTimeOffset Dernier);
-
-/// <summary>Who decides on an "inscrit simple" request: an administrator of the organisation or an agent.</summary>
-public sealed record Decideur(Guid CompteId, string Nom, string Role);
 
 internal static class AffichageDate
 {

@@ -1,6 +1,7 @@
 using Marten;
 using Marten.Events;
 using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Persistence;
 using Sigma.BuildingBlocks.Time;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Features;
@@ -22,12 +23,11 @@ public sealed class Ecritures(IResponsesStore store, TimeProvider clock)
     /// </summary>
     public async Task<EcritureReponse> OuvrirAsync(Guid reponseId, Acteur acteur, CancellationToken ct, bool brouillon = true)
     {
-        var session = store.LightweightSession();
+        var session = store.Ouvrir(acteur);
         try
         {
-            session.LastModifiedBy = acteur.Identifiant;
             var flux = await session.Events.FetchForWriting<Reponse>(reponseId, ct);
-            if (flux.Aggregate is not { } reponse || reponse.OrganisationId != acteur.OrganisationId || acteur.OrganisationId == Guid.Empty)
+            if (flux.Aggregate is not { } reponse || acteur.OrganisationId is not { } organisation || reponse.OrganisationId != organisation)
             {
                 throw new DomainException(Introuvable);
             }

@@ -21,7 +21,7 @@ public sealed record LireDemandeRattachement(Guid CompteId, Guid? OrganisationId
 /// Approve or refuse a pending "inscrit simple". <paramref name="OrganisationId"/> is the organisation of the deciding
 /// administrator (who only decides for their own organisation); null for an agent of the Region.
 /// </summary>
-public sealed record DeciderRattachement(Guid CompteId, bool Approuver, Decideur Par, Guid? OrganisationId) : IRequest<Compte>;
+public sealed record DeciderRattachement(Guid CompteId, bool Approuver, Acteur Par, Guid? OrganisationId) : IRequest<Compte>;
 
 /// <summary>What the pending account itself may read of its request.</summary>
 public sealed record LireMaDemande(Guid CompteId) : IRequest<DemandeRattachement?>;

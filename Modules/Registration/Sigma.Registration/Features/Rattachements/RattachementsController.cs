@@ -16,8 +16,7 @@ public sealed class RattachementsController(IMediator mediator) : Controller
 {
     private Guid CompteId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
-    private Decideur Moi => new(CompteId, User.FindFirstValue(SigmaClaims.NomComplet) ?? User.Identity!.Name!,
-        User.IsInRole(Roles.Agent) ? Roles.Agent : Roles.AdministrateurOrganisme);
+    private Acteur Moi => Acteur.De(User);
 
     /// <summary>Null for an agent, who decides for every organisation.</summary>
     private Guid? MonOrganisme => Guid.TryParse(User.FindFirstValue(SigmaClaims.OrganisationId), out var o) ? o : null;

@@ -13,7 +13,7 @@ internal sealed class CommencerReponseHandler(IResponsesStore store, Coffre coff
 {
     public async Task<Guid> Handle(CommencerReponse r, CancellationToken ct)
     {
-        if (r.Acteur.OrganisationId == Guid.Empty)
+        if (r.Acteur.OrganisationId is not { } organisationId)
         {
             throw new DomainException("Seuls les comptes rattachés à un organisme peuvent répondre.");
         }
@@ -25,10 +25,10 @@ internal sealed class CommencerReponseHandler(IResponsesStore store, Coffre coff
         }
         var consultation = await session.LoadAsync<ConsultationConnue>(r.ConsultationId, ct)
             ?? throw new DomainException("Cette consultation n'est pas ouverte aux réponses.");
-        var organisme = await session.LoadAsync<OrganismeConnu>(r.Acteur.OrganisationId, ct);
+        var organisme = await session.LoadAsync<OrganismeConnu>(organisationId, ct);
         var id = Guid.NewGuid();
         var maintenant = clock.GetUtcNow();
-        var commencee = Reponse.Commencer(id, consultation, r.Acteur.CompteId, r.Acteur.OrganisationId, organisme?.RaisonSociale ?? "", organisme?.Siret ?? "",
+        var commencee = Reponse.Commencer(id, consultation, r.Acteur.CompteId, organisationId, organisme?.RaisonSociale ?? "", organisme?.Siret ?? "",
             r.Acteur.Identifiant, r.Acteur.Nom, r.Acteur.Email, maintenant);
         // The candidature starts from what the platform knows of the organisation.
         var initiale = new DonneesCandidature();

@@ -17,16 +17,15 @@ using Sigma.Signature.Infrastructure.Verification;
 namespace Sigma.Signature.Features.DemandesSignature;
 
 /// <summary>Who acts: the account's identifiant, name, e-mail and organisation (none for an agent).</summary>
-public sealed record Signataire(string Identifiant, string Nom, string Email, Guid? OrganisationId);
 
 /// <summary>An agent asks the organisation that sent a response to sign a document for one of its lots.</summary>
-public sealed record DemanderSignature(Guid ReponseId, int Lot, string NomDocument, byte[] Document, string? Message, string UrlPublique, Signataire Agent) : IRequest<Guid>;
+public sealed record DemanderSignature(Guid ReponseId, int Lot, string NomDocument, byte[] Document, string? Message, string UrlPublique, Acteur Agent) : IRequest<Guid>;
 
 /// <summary>The bidder signs the requested document in Sigma with a PKCS#12 certificate used for this request only.</summary>
-public sealed record SignerDansSigma(Guid DemandeId, byte[] Certificat, string? MotDePasse, string UrlPublique, Signataire Par) : IRequest<Verdict>;
+public sealed record SignerDansSigma(Guid DemandeId, byte[] Certificat, string? MotDePasse, string UrlPublique, Acteur Par) : IRequest<Verdict>;
 
 /// <summary>The bidder deposits the document signed elsewhere.</summary>
-public sealed record DeposerDocumentSigne(Guid DemandeId, string Nom, byte[] Contenu, string UrlPublique, Signataire Par) : IRequest<Verdict>;
+public sealed record DeposerDocumentSigne(Guid DemandeId, string Nom, byte[] Contenu, string UrlPublique, Acteur Par) : IRequest<Verdict>;
 
 internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageFichiers stockage, VerificateurSignatures verificateur, TimeProvider clock)
     : IRequestHandler<DemanderSignature, Guid>, IRequestHandler<SignerDansSigma, Verdict>, IRequestHandler<DeposerDocumentSigne, Verdict>
@@ -85,14 +84,14 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
         return await DeposerAsync(demande, NomFichierSigne.NomSimple(r.Nom), r.Contenu, false, r.UrlPublique, r.Par, ct);
     }
 
-    private async Task<DemandeSignature> DemandeDe(Guid id, Signataire par, CancellationToken ct)
+    private async Task<DemandeSignature> DemandeDe(Guid id, Acteur par, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var demande = await session.LoadAsync<DemandeSignature>(id, ct);
         return demande is not null && demande.OrganisationId == par.OrganisationId ? demande : throw new DomainException("Demande de signature introuvable.");
     }
 
-    private async Task<Verdict> DeposerAsync(DemandeSignature demande, string nom, byte[] contenu, bool dansSigma, string url, Signataire par, CancellationToken ct)
+    private async Task<Verdict> DeposerAsync(DemandeSignature demande, string nom, byte[] contenu, bool dansSigma, string url, Acteur par, CancellationToken ct)
     {
         var rapport = verificateur.Verifier(new FichierRecu(nom, contenu), null);
         var json = JsonSerializer.Serialize(rapport, RapportJson.Options);

@@ -29,7 +29,7 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
 
     private Guid? Organisation => Guid.TryParse(User.FindFirstValue(SigmaClaims.OrganisationId), out var o) ? o : null;
 
-    private Signataire Moi => new(User.Identity!.Name!, User.FindFirstValue(SigmaClaims.NomComplet) ?? User.Identity!.Name!, User.FindFirstValue(ClaimTypes.Email) ?? "", Organisation);
+    private Acteur Moi => Acteur.De(User);
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
