@@ -95,7 +95,7 @@ public class DeposerDceTests
         var tropGros = new Sigma.Consultations.Features.GererConsultation.FichierEnvoye("enorme.pdf", Consultation.TailleMaxFichier + 1L, "application/pdf",
             () => throw new InvalidOperationException("ne doit pas être lu"));
         var refus = await Should.ThrowAsync<DomainException>(() =>
-            handler.Handle(new(Guid.NewGuid(), null, [], [tropGros], "agent"), CancellationToken.None));
+            handler.Handle(new(Guid.NewGuid(), null, [], [tropGros], Sigma.BuildingBlocks.Contracts.Acteur.Sigma), CancellationToken.None));
         refus.Message.ShouldBe("Le fichier « enorme.pdf » dépasse la taille maximale de 200 Mo.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Marten;
+using Sigma.BuildingBlocks.Persistence;
 using MediatR;
 using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Time;
@@ -32,7 +33,7 @@ public sealed class CreerConsultation : IRequest<Guid>
     public string? Contact { get; set; }
     public List<LotSaisi> Lots { get; set; } = [new()];
 
-    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public string Agent { get; set; } = "";
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public Acteur Agent { get; set; } = Acteur.Sigma;
 
     public string DispositifRetenu => Dispositif == "AUTRE" ? (AutreDispositif ?? "").Trim().ToUpperInvariant() : Dispositif ?? "";
 
@@ -74,7 +75,7 @@ internal sealed class CreerConsultationHandler(IConsultationsStore store, TimePr
 {
     public async Task<Guid> Handle(CreerConsultation r, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.Ouvrir(r.Agent);
         var reference = r.Reference!.Trim();
         if (await session.Query<Consultation>().AnyAsync(c => c.Reference == reference, ct))
         {
@@ -84,8 +85,7 @@ internal sealed class CreerConsultationHandler(IConsultationsStore store, TimePr
         var lots = r.Lots.Select(l => new Lot(int.Parse(l.Numero!, CultureInfo.InvariantCulture), l.Intitule!.Trim(), l.Territoire!.Trim(),
             l.UniteOeuvre, CreerConsultation.Nombre(l.Volume)!.Value)).ToList();
         var creee = Consultation.Creer(id, reference, r.Intitule!, r.Objet!, r.DispositifRetenu, r.Procedure!, lots, r.DateLimiteParis()!.Value,
-            r.Contact!, r.Agent, clock.GetUtcNow());
-        session.LastModifiedBy = r.Agent;
+            r.Contact!, r.Agent.Identifiant, clock.GetUtcNow());
         session.Events.StartStream<Consultation>(id, creee);
         await session.SaveChangesAsync(ct);
         return id;

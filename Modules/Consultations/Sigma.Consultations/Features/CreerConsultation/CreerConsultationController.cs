@@ -31,7 +31,7 @@ public sealed class CreerConsultationController(IMediator mediator, IValidator<C
             ModelState.Clear();
             return Task.FromResult<IActionResult>(View(form));
         }
-        form.Agent = User.Identity!.Name!;
+        form.Agent = Acteur.De(User);
         return this.SoumettreAsync(form, validator, mediator, (Guid id) =>
         {
             TempData["Message"] = "La consultation est créée en brouillon. Déposez son DCE puis publiez-la.";

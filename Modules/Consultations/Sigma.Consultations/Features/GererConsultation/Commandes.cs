@@ -1,4 +1,5 @@
 using Marten;
+using Sigma.BuildingBlocks.Persistence;
 using MediatR;
 using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Messaging;
@@ -8,11 +9,11 @@ using Sigma.Consultations.Infrastructure;
 
 namespace Sigma.Consultations.Features.GererConsultation;
 
-public sealed record PublierConsultation(Guid ConsultationId, string Agent) : IRequest<Unit>;
+public sealed record PublierConsultation(Guid ConsultationId, Acteur Agent) : IRequest<Unit>;
 
-public sealed record ProrogerDateLimite(Guid ConsultationId, DateTimeOffset NouvelleDate, string Motif, string Agent) : IRequest<Unit>;
+public sealed record ProrogerDateLimite(Guid ConsultationId, DateTimeOffset NouvelleDate, string Motif, Acteur Agent) : IRequest<Unit>;
 
-public sealed record RepondreQuestion(Guid ConsultationId, Guid QuestionId, string Reponse, string Agent) : IRequest<Unit>;
+public sealed record RepondreQuestion(Guid ConsultationId, Guid QuestionId, string Reponse, Acteur Agent) : IRequest<Unit>;
 
 /// <summary>The agent's decisions on a consultation; each one that concerns bidders raises its alert.</summary>
 internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider clock) :
@@ -28,11 +29,10 @@ internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider 
 
     public async Task<Unit> Handle(PublierConsultation r, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.Ouvrir(r.Agent);
         var flux = await session.Events.FetchForWriting<Consultation>(r.ConsultationId, ct);
         var consultation = flux.Aggregate ?? throw new DomainException("Consultation introuvable.");
-        var publiee = consultation.Publier(r.Agent, clock.GetUtcNow());
-        session.LastModifiedBy = r.Agent;
+        var publiee = consultation.Publier(r.Agent.Identifiant, clock.GetUtcNow());
         flux.AppendOne(publiee);
         session.Publish(Publication(consultation, publiee.PublieeLe));
         await session.SaveChangesAsync(ct);
@@ -41,11 +41,10 @@ internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider 
 
     public async Task<Unit> Handle(ProrogerDateLimite r, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.Ouvrir(r.Agent);
         var flux = await session.Events.FetchForWriting<Consultation>(r.ConsultationId, ct);
         var consultation = flux.Aggregate ?? throw new DomainException("Consultation introuvable.");
-        var prorogee = consultation.Proroger(r.NouvelleDate, r.Motif, r.Agent, clock.GetUtcNow());
-        session.LastModifiedBy = r.Agent;
+        var prorogee = consultation.Proroger(r.NouvelleDate, r.Motif, r.Agent.Identifiant, clock.GetUtcNow());
         flux.AppendOne(prorogee);
         if (consultation.EstPubliee)
         {
@@ -58,11 +57,10 @@ internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider 
 
     public async Task<Unit> Handle(RepondreQuestion r, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.Ouvrir(r.Agent);
         var flux = await session.Events.FetchForWriting<Consultation>(r.ConsultationId, ct);
         var consultation = flux.Aggregate ?? throw new DomainException("Consultation introuvable.");
-        var repondue = consultation.Repondre(r.QuestionId, r.Reponse, r.Agent, clock.GetUtcNow());
-        session.LastModifiedBy = r.Agent;
+        var repondue = consultation.Repondre(r.QuestionId, r.Reponse, r.Agent.Identifiant, clock.GetUtcNow());
         flux.AppendOne(repondue);
         var question = consultation.Questions.First(q => q.Id == r.QuestionId);
         var destinataires = (await Abonnes.DeAsync(session, consultation.Id, ct)).ToList();

@@ -1,4 +1,5 @@
 using Marten;
+using Sigma.BuildingBlocks.Persistence;
 using MediatR;
 using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Messaging;
@@ -13,7 +14,7 @@ namespace Sigma.Consultations.Features.GererConsultation;
 public sealed record FichierEnvoye(string Nom, long Taille, string TypeContenu, Func<Stream> Ouvrir);
 
 /// <summary>A new DCE version: the files kept from the current version plus the new ones, with a note of what changed.</summary>
-public sealed record DeposerDce(Guid ConsultationId, string? Note, IReadOnlyList<Guid> FichiersConserves, IReadOnlyList<FichierEnvoye> Nouveaux, string Agent)
+public sealed record DeposerDce(Guid ConsultationId, string? Note, IReadOnlyList<Guid> FichiersConserves, IReadOnlyList<FichierEnvoye> Nouveaux, Acteur Agent)
     : IRequest<int>;
 
 internal sealed class DeposerDceHandler(IConsultationsStore store, StockageFichiers stockage, TimeProvider clock) : IRequestHandler<DeposerDce, int>
@@ -37,7 +38,7 @@ internal sealed class DeposerDceHandler(IConsultationsStore store, StockageFichi
                 throw new DomainException($"Le fichier « {f.Nom} » dépasse la taille maximale de {Consultation.TailleMaxFichier / (1024 * 1024)} Mo.", "Fichiers");
             }
         }
-        await using var session = store.LightweightSession();
+        await using var session = store.Ouvrir(r.Agent);
         var flux = await session.Events.FetchForWriting<Consultation>(r.ConsultationId, ct);
         var consultation = flux.Aggregate ?? throw new DomainException("Consultation introuvable.");
         var conserves = consultation.DceCourant?.Fichiers.Where(f => r.FichiersConserves.Contains(f.FichierId)).ToList() ?? [];
@@ -49,8 +50,7 @@ internal sealed class DeposerDceHandler(IConsultationsStore store, StockageFichi
             var (taille, sha) = await stockage.EcrireAsync(Cle(consultation.Id, id), source, Consultation.TailleMaxFichier, ct);
             fichiers.Add(new FichierDce(id, Sigma.BuildingBlocks.Stockage.NomsDeFichiers.Sur(f.Nom), taille, sha, string.IsNullOrEmpty(f.TypeContenu) ? "application/octet-stream" : f.TypeContenu));
         }
-        var deposee = consultation.DeposerDce(r.Note ?? "", fichiers, r.Agent, clock.GetUtcNow());
-        session.LastModifiedBy = r.Agent;
+        var deposee = consultation.DeposerDce(r.Note ?? "", fichiers, r.Agent.Identifiant, clock.GetUtcNow());
         flux.AppendOne(deposee);
         if (consultation.EstPubliee)
         {

@@ -21,7 +21,7 @@ public sealed record GestionVue(Consultation Consultation, int NombreRetraits, i
 [Route("back-office/consultations/{id:guid}")]
 public sealed class GererConsultationController(IConsultationsStore store, IMediator mediator, TimeProvider clock) : Controller
 {
-    private string Agent => User.Identity!.Name!;
+    private Acteur Agent => Acteur.De(User);
 
     [HttpGet("")]
     public async Task<IActionResult> Index(Guid id, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Marten;
+using Sigma.BuildingBlocks.Persistence;
 using MediatR;
 using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Messaging;
@@ -42,7 +43,7 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
         {
             throw new DomainException("Le document à faire signer doit être un fichier PDF.", "Document");
         }
-        await using var session = store.LightweightSession();
+        await using var session = store.Ouvrir(r.Agent);
         var reponse = await session.LoadAsync<ReponseRecue>(r.ReponseId, ct) ?? throw new DomainException("Cette réponse n'a pas été reçue.", "ReponseId");
         if (!reponse.Lots.Contains(r.Lot))
         {
@@ -54,7 +55,6 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
         var nom = NomFichierSigne.NomSimple(r.NomDocument);
         var demandee = new SignatureDemandee(id, reponse.Id, reponse.ConsultationId, reponse.Reference, reponse.Intitule, r.Lot, reponse.OrganisationId,
             reponse.Organisation, reponse.Email, reponse.Deposant, nom, taille, sha, r.Message?.Trim() ?? "", r.Agent.Identifiant, r.Agent.Email, maintenant);
-        session.LastModifiedBy = r.Agent.Identifiant;
         session.Events.StartStream<DemandeSignature>(id, demandee);
         session.Publish(new SignatureDemandeeIntegrationEvent(id, reponse.Reference, reponse.Intitule, r.Lot, reponse.Organisation, reponse.Email, reponse.Deposant,
             nom, demandee.Message, r.Agent.Nom, $"{r.UrlPublique}/signature/demandes/{id}") { OccurredAt = maintenant });
@@ -100,9 +100,8 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
         var depose = demande.Deposer(versionId, nom, contenu.Length, Convert.ToHexString(SHA256.HashData(contenu)).ToLowerInvariant(), dansSigma, rapport, json,
             par.Identifiant, par.Nom, maintenant);
         await stockage.EcrireAsync(CleVersion(demande.Id, versionId), new MemoryStream(contenu), TailleMax, ct);
-        await using var session = store.LightweightSession();
+        await using var session = store.Ouvrir(par);
         var flux = await session.Events.FetchForWriting<DemandeSignature>(demande.Id, ct);
-        session.LastModifiedBy = par.Identifiant;
         flux.AppendOne(depose);
         session.Publish(new DocumentSigneDeposeIntegrationEvent(demande.Id, demande.Reference, demande.Lot, demande.Organisation, nom,
             rapport.Conclusion.Libelle(), rapport.Motif, par.Nom, demande.EmailDemandeur, $"{url}/signature/demandes/{demande.Id}") { OccurredAt = maintenant });
