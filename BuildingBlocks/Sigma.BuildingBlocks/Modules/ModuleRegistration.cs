@@ -54,6 +54,7 @@ public static class ModuleRegistration
     {
         services.TryAddScoped<ServiceFactory>(sp => sp.GetService!);
         services.TryAddScoped<IMediator, Mediator>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
         services.Scan(s => s.FromAssemblies(assembly)
             .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
             .AsImplementedInterfaces()

@@ -251,4 +251,6 @@ public sealed class FormulaireIncompletException(IReadOnlyList<Manquant> manquan
     : DomainException("Le formulaire est incomplet : il reste au statut « Brouillon ».")
 {
     public IReadOnlyList<Manquant> Manquants { get; } = manquants;
+
+    public override IReadOnlyList<(string Champ, string Message)> Champs => [.. Manquants.Select(m => (m.Champ, m.Message))];
 }

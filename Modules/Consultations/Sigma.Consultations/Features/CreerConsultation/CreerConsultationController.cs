@@ -9,7 +9,7 @@ namespace Sigma.Consultations.Features.CreerConsultation;
 
 [Authorize(Policy = Policies.Agent)]
 [Route("back-office/consultations/nouvelle")]
-public sealed class CreerConsultationController(IMediator mediator, IValidator<CreerConsultation> validator) : Controller
+public sealed class CreerConsultationController(IMediator mediator) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => View(new CreerConsultation());
@@ -32,7 +32,7 @@ public sealed class CreerConsultationController(IMediator mediator, IValidator<C
             return Task.FromResult<IActionResult>(View(form));
         }
         form.Agent = Acteur.De(User);
-        return this.SoumettreAsync(form, validator, mediator, (Guid id) =>
+        return this.SoumettreAsync(form, mediator, (Guid id) =>
         {
             TempData["Message"] = "La consultation est créée en brouillon. Déposez son DCE puis publiez-la.";
             return Redirect($"/back-office/consultations/{id}");

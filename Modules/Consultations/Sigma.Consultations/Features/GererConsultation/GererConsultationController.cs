@@ -157,15 +157,15 @@ public sealed class GererConsultationController(IConsultationsStore store, IMedi
             TempData["Message"] = await action();
             return Redirect($"/back-office/consultations/{id}");
         }
-        catch (DomainException refus)
+        catch (Exception refus) when (refus is DomainException { Champ: not null } ? Refus.Noter(refus, ModelState, formulaire)
+            : refus is DomainException or JasperFx.ConcurrencyException && Refus.Noter(refus, ModelState))
         {
-            ModelState.AddModelError(refus.Champ is null ? formulaire : $"{formulaire}.{refus.Champ}", refus.Message);
+            // Shown in the form that was posted (DCE, deadline, answer): a refusal without a field goes at its top.
+            if (ModelState.TryGetValue("", out var entree) && entree.Errors.Count > 0 && ModelState.Remove(""))
+            {
+                ModelState.AddModelError(formulaire, entree.Errors[0].ErrorMessage);
+            }
             ViewData["Formulaire"] = formulaire;
-            return await Index(id, ct);
-        }
-        catch (JasperFx.ConcurrencyException)
-        {
-            ModelState.AddModelError(formulaire, "La consultation a été modifiée entre-temps par un autre agent : vérifiez et recommencez.");
             return await Index(id, ct);
         }
     }

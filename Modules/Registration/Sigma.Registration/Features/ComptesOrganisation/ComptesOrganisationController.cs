@@ -12,7 +12,7 @@ namespace Sigma.Registration.Features.ComptesOrganisation;
 
 [Authorize(Policy = Policies.AdministrateurOrganisme)]
 [Route("organisation/comptes")]
-public sealed class ComptesOrganisationController(IMediator mediator, IValidator<AjouterCompte> validator, IConfiguration configuration) : Controller
+public sealed class ComptesOrganisationController(IMediator mediator, IConfiguration configuration) : Controller
 {
     private Guid OrganisationId => Guid.Parse(User.FindFirstValue(SigmaClaims.OrganisationId)!);
     private Guid CompteId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
@@ -21,28 +21,16 @@ public sealed class ComptesOrganisationController(IMediator mediator, IValidator
     public async Task<IActionResult> Index(CancellationToken ct) => await Afficher(new AjouterCompte(), ct);
 
     [HttpPost("ajouter")]
-    public async Task<IActionResult> Ajouter([Bind(Prefix = "Nouveau")] AjouterCompte form, CancellationToken ct)
+    public Task<IActionResult> Ajouter([Bind(Prefix = "Nouveau")] AjouterCompte form, CancellationToken ct)
     {
-        var validation = await validator.ValidateAsync(form, ct);
-        if (!validation.IsValid)
-        {
-            validation.AddTo(ModelState, "Nouveau");
-            return await Afficher(form, ct);
-        }
         form.OrganisationId = OrganisationId;
         form.AdministrateurId = CompteId;
         form.UrlPublique = Urls.Publique(configuration);
-        try
+        return this.EnvoyerAsync(mediator, form, _ =>
         {
-            await mediator.Send(form, ct);
-        }
-        catch (DomainException refus)
-        {
-            refus.AddTo(ModelState, "Nouveau");
-            return await Afficher(form, ct);
-        }
-        TempData["Message"] = $"Le compte « {form.Identifiant} » est créé. {form.Prenom} {form.Nom} a reçu par courriel un lien pour choisir son mot de passe.";
-        return RedirectToAction(nameof(Index));
+            TempData["Message"] = $"Le compte « {form.Identifiant} » est créé. {form.Prenom} {form.Nom} a reçu par courriel un lien pour choisir son mot de passe.";
+            return RedirectToAction(nameof(Index));
+        }, () => Afficher(form, ct), ct, prefixe: "Nouveau");
     }
 
     [HttpPost("{compteId:guid}/desactiver")]
@@ -51,19 +39,10 @@ public sealed class ComptesOrganisationController(IMediator mediator, IValidator
     [HttpPost("{compteId:guid}/reactiver")]
     public Task<IActionResult> Reactiver(Guid compteId, CancellationToken ct) => ChangerEtat(compteId, true, ct);
 
-    private async Task<IActionResult> ChangerEtat(Guid compteId, bool activer, CancellationToken ct)
-    {
-        try
-        {
-            var identifiant = await mediator.Send(new ChangerEtatCompte(OrganisationId, CompteId, compteId, activer), ct);
-            TempData["Message"] = activer ? $"Le compte « {identifiant} » est réactivé." : $"Le compte « {identifiant} » est désactivé : il ne peut plus se connecter.";
-        }
-        catch (DomainException refus)
-        {
-            TempData["Erreur"] = refus.Message;
-        }
-        return RedirectToAction(nameof(Index));
-    }
+    private Task<IActionResult> ChangerEtat(Guid compteId, bool activer, CancellationToken ct) =>
+        this.ExecuterAsync(mediator, new ChangerEtatCompte(OrganisationId, CompteId, compteId, activer), identifiant => activer
+            ? $"Le compte « {identifiant} » est réactivé." : $"Le compte « {identifiant} » est désactivé : il ne peut plus se connecter.",
+            "/organisation/comptes", ct);
 
     private async Task<IActionResult> Afficher(AjouterCompte nouveau, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace Sigma.Registration.Features.DefinirMotDePasse;
 
 [AllowAnonymous]
 [Route("mot-de-passe/definir")]
-public sealed class DefinirMotDePasseController(IMediator mediator, IValidator<DefinirMotDePasse> validator) : Controller
+public sealed class DefinirMotDePasseController(IMediator mediator) : Controller
 {
     [HttpGet("")]
     public IActionResult Index(Guid compte, string? jeton) =>
@@ -17,7 +17,7 @@ public sealed class DefinirMotDePasseController(IMediator mediator, IValidator<D
     [HttpPost("")]
     [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Sigma.BuildingBlocks.Web.LimitesDebit.FormulairesPublics)]
     public Task<IActionResult> Index(DefinirMotDePasse form, CancellationToken ct) =>
-        this.SoumettreAsync(form, validator, mediator, (string identifiant) =>
+        this.SoumettreAsync(form, mediator, (string identifiant) =>
         {
             TempData["Message"] = $"Le mot de passe du compte « {identifiant} » est enregistré. Vous pouvez vous identifier.";
             return Redirect("/connexion");

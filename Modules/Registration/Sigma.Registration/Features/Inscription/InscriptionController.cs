@@ -8,7 +8,7 @@ namespace Sigma.Registration.Features.Inscription;
 
 [AllowAnonymous]
 [Route("inscription")]
-public sealed class InscriptionController(IMediator mediator, IValidator<InscrireOrganisation> validator) : Controller
+public sealed class InscriptionController(IMediator mediator) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => View(new InscrireOrganisation());
@@ -16,7 +16,7 @@ public sealed class InscriptionController(IMediator mediator, IValidator<Inscrir
     [HttpPost("")]
     [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Sigma.BuildingBlocks.Web.LimitesDebit.FormulairesPublics)]
     public Task<IActionResult> Index(InscrireOrganisation form, CancellationToken ct) =>
-        this.SoumettreAsync(form, validator, mediator, (Guid _) =>
+        this.SoumettreAsync(form, mediator, (Guid _) =>
         {
             TempData["Identifiant"] = form.Identifiant;
             return RedirectToAction(nameof(Confirmation));

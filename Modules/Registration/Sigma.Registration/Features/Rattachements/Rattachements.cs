@@ -15,7 +15,7 @@ public sealed record DemandeRattachement(Compte Compte, Organisation Organisatio
 /// <summary>The pending requests: of one organisation (its administrator), or of every organisation (an agent).</summary>
 public sealed record ListerDemandesRattachement(Guid? OrganisationId) : IRequest<IReadOnlyList<DemandeRattachement>>;
 
-public sealed record LireDemandeRattachement(Guid CompteId, Guid? OrganisationId) : IRequest<DemandeRattachement>;
+public sealed record LireDemandeRattachement(Guid CompteId, Guid? OrganisationId) : IRequest<DemandeRattachement?>;
 
 /// <summary>
 /// Approve or refuse a pending "inscrit simple". <paramref name="OrganisationId"/> is the organisation of the deciding
@@ -28,7 +28,7 @@ public sealed record LireMaDemande(Guid CompteId) : IRequest<DemandeRattachement
 
 internal sealed class RattachementsHandlers(IRegistrationStore store, TimeProvider clock) :
     IRequestHandler<ListerDemandesRattachement, IReadOnlyList<DemandeRattachement>>,
-    IRequestHandler<LireDemandeRattachement, DemandeRattachement>,
+    IRequestHandler<LireDemandeRattachement, DemandeRattachement?>,
     IRequestHandler<DeciderRattachement, Compte>,
     IRequestHandler<LireMaDemande, DemandeRattachement?>
 {
@@ -56,16 +56,16 @@ internal sealed class RattachementsHandlers(IRegistrationStore store, TimeProvid
             .ToList();
     }
 
-    public async Task<DemandeRattachement> Handle(LireDemandeRattachement r, CancellationToken ct)
+    public async Task<DemandeRattachement?> Handle(LireDemandeRattachement r, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var compte = await session.LoadAsync<Compte>(r.CompteId, ct);
         if (compte is not { EnAttente: true, Actif: true } || (r.OrganisationId is { } o && compte.OrganisationId != o))
         {
-            throw new DomainException(Introuvable);
+            return null;
         }
-        var organisation = await session.LoadAsync<Organisation>(compte.OrganisationId!.Value, ct) ?? throw new DomainException(Introuvable);
-        return new DemandeRattachement(compte, organisation, false);
+        var organisation = await session.LoadAsync<Organisation>(compte.OrganisationId!.Value, ct);
+        return organisation is null ? null : new DemandeRattachement(compte, organisation, false);
     }
 
     public async Task<Compte> Handle(DeciderRattachement r, CancellationToken ct)

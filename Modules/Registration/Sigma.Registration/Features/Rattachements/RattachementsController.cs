@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Sigma.BuildingBlocks.Contracts;
 using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Web;
 using Sigma.Registration.Domain;
 
 namespace Sigma.Registration.Features.Rattachements;
@@ -49,31 +50,15 @@ public sealed class RattachementsController(IMediator mediator) : Controller
 
     private async Task<IActionResult> ConfirmerRefusAsync(Guid compteId, CancellationToken ct)
     {
-        try
-        {
-            ViewData["Retour"] = Retour;
-            return View("ConfirmerRefus", await mediator.Send(new LireDemandeRattachement(compteId, User.IsInRole(Roles.Agent) ? null : MonOrganisme), ct));
-        }
-        catch (DomainException refus)
-        {
-            TempData["Erreur"] = refus.Message;
-            return Redirect(Retour);
-        }
+        ViewData["Retour"] = Retour;
+        return await mediator.Send(new LireDemandeRattachement(compteId, User.IsInRole(Roles.Agent) ? null : MonOrganisme), ct) is { } demande
+            ? View("ConfirmerRefus", demande)
+            : this.AvecErreur(RattachementsHandlers.Introuvable, Retour);
     }
 
-    private async Task<IActionResult> DeciderAsync(Guid compteId, bool approuver, CancellationToken ct)
-    {
-        try
-        {
-            var compte = await mediator.Send(new DeciderRattachement(compteId, approuver, Moi, User.IsInRole(Roles.Agent) ? null : MonOrganisme), ct);
-            TempData["Message"] = approuver
-                ? $"La demande de {compte.NomComplet} (« {compte.Identifiant} ») est approuvée : son compte agit désormais pour l'organisme. Un courriel l'en informe."
-                : $"La demande de {compte.NomComplet} (« {compte.Identifiant} ») est refusée : ce compte ne peut plus se connecter. Un courriel l'en informe.";
-        }
-        catch (DomainException refus)
-        {
-            TempData["Erreur"] = refus.Message;
-        }
-        return Redirect(Retour);
-    }
+    private Task<IActionResult> DeciderAsync(Guid compteId, bool approuver, CancellationToken ct) =>
+        this.ExecuterAsync(mediator, new DeciderRattachement(compteId, approuver, Moi, User.IsInRole(Roles.Agent) ? null : MonOrganisme), compte => approuver
+            ? $"La demande de {compte.NomComplet} (« {compte.Identifiant} ») est approuvée : son compte agit désormais pour l'organisme. Un courriel l'en informe."
+            : $"La demande de {compte.NomComplet} (« {compte.Identifiant} ») est refusée : ce compte ne peut plus se connecter. Un courriel l'en informe.",
+            Retour, ct);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Sigma.BuildingBlocks.Contracts;
 using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Web;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;
 
@@ -50,9 +51,8 @@ public sealed class CandidatureController(IMediator mediator, Dossiers dossiers)
         }
         ModelState.Clear();
         var message = AppliquerAction(saisie, action ?? "");
-        try
+        return await this.EnvoyerAsync(mediator, new EnregistrerCandidature(id, onglet, saisie, version, action == "valider", acteur), async resultat =>
         {
-            var resultat = await mediator.Send(new EnregistrerCandidature(id, onglet, saisie, version, action == "valider", acteur), ct);
             if (action == "valider" && !resultat.Valide)
             {
                 var apres = await dossiers.ChargerAsync(id, acteur, ct);
@@ -65,26 +65,12 @@ public sealed class CandidatureController(IMediator mediator, Dossiers dossiers)
                 TempData["Message"] += " Attention : les offres déjà saisies ne sont pas mises à jour par cette modification ; corrigez-les si besoin.";
             }
             return Redirect($"/reponses/{id}/candidature/{onglet}");
-        }
-        catch (FormulaireIncompletException incomplet)
+        }, async refus =>
         {
-            foreach (var m in incomplet.Manquants)
-            {
-                ModelState.AddModelError(m.Champ, m.Message);
-            }
-            return Vue(reponse, consultation, onglet, version, saisie, []);
-        }
-        catch (EnregistrementConcurrentException concurrent)
-        {
-            ModelState.AddModelError("", concurrent.Message);
-            var apres = await dossiers.ChargerAsync(id, acteur, ct);
-            return Vue(apres!.Value.Reponse, consultation, onglet, apres.Value.Reponse.Candidature?.Version ?? version, saisie, []);
-        }
-        catch (DomainException refus)
-        {
-            ModelState.AddModelError(refus.Champ ?? "", refus.Message);
-            return Vue(reponse, consultation, onglet, version, saisie, []);
-        }
+            // Saved by someone else in between: the form comes back on the latest version, so that saving again replaces it.
+            var courante = refus is EnregistrementConcurrentException ? (await dossiers.ChargerAsync(id, acteur, ct))!.Value.Reponse : reponse;
+            return Vue(courante, consultation, onglet, refus is EnregistrementConcurrentException ? courante.Candidature?.Version ?? version : version, saisie, []);
+        }, ct);
     }
 
     /// <summary>The buttons that change the form's rows or copy an address; the result is saved like any input.</summary>

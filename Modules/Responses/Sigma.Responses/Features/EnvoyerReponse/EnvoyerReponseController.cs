@@ -36,21 +36,13 @@ public sealed class EnvoyerReponseController(IMediator mediator, Dossiers dossie
         // The request is fully read (the antiforgery filter read its form): this instant decides against the deadline.
         var recueLe = clock.GetUtcNow();
         var acteur = Acteur.De(User);
-        try
+        return await this.EnvoyerAsync(mediator, new EnvoyerReponse(id, recueLe, Urls.Publique(configuration), acteur), numero =>
         {
-            var numero = await mediator.Send(new EnvoyerReponse(id, recueLe, Urls.Publique(configuration), acteur), ct);
             TempData["Message"] = $"Votre réponse est envoyée. Accusé de réception n° {numero} ; il vous est aussi envoyé par courriel.";
             return Redirect($"/reponses/{id}/accuse");
-        }
-        catch (DomainException refus)
-        {
-            if (await dossiers.ChargerAsync(id, acteur, ct) is not var (reponse, consultation))
-            {
-                return NotFound();
-            }
-            ModelState.AddModelError("", refus.Message);
-            return View("~/Features/EnvoyerReponse/Confirmer.cshtml", new DossierVue(reponse, consultation, clock.GetUtcNow(), acteur));
-        }
+        }, async () => await dossiers.ChargerAsync(id, acteur, ct) is var (reponse, consultation)
+            ? View("~/Features/EnvoyerReponse/Confirmer.cshtml", new DossierVue(reponse, consultation, clock.GetUtcNow(), acteur))
+            : NotFound(), ct);
     }
 
     [HttpGet("reponses/{id:guid}/accuse")]

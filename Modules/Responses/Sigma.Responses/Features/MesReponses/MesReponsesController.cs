@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Sigma.BuildingBlocks.Contracts;
 using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Web;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;
 
@@ -29,19 +30,9 @@ public sealed class MesReponsesController(IMediator mediator, IResponsesStore st
 
     [HttpPost("reponses/commencer")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Commencer(Guid consultationId, CancellationToken ct)
-    {
-        try
-        {
-            var id = await mediator.Send(new CommencerReponse(consultationId, Acteur.De(User)), ct);
-            return Redirect($"/reponses/{id}");
-        }
-        catch (DomainException refus)
-        {
-            TempData["Erreur"] = refus.Message;
-            return Redirect($"/consultations/{consultationId}");
-        }
-    }
+    public Task<IActionResult> Commencer(Guid consultationId, CancellationToken ct) =>
+        this.ExecuterAsync(mediator, new CommencerReponse(consultationId, Acteur.De(User)), id => ((string?)null, $"/reponses/{id}"),
+            $"/consultations/{consultationId}", ct);
 
     [HttpGet("reponses/{id:guid}")]
     public async Task<IActionResult> Dossier(Guid id, CancellationToken ct)

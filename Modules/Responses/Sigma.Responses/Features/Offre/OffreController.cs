@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Sigma.BuildingBlocks.Contracts;
 using Sigma.BuildingBlocks.Domain;
+using Sigma.BuildingBlocks.Web;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;
 
@@ -20,33 +21,17 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Creer(Guid id, int lot, CancellationToken ct)
     {
-        try
-        {
-            var offreId = await mediator.Send(new CreerOffre(id, lot, Acteur.De(User)), ct);
-            TempData["Message"] = $"L'offre du lot {lot} est créée ; ses sites de réalisation reprennent ceux de la candidature.";
-            return Redirect($"/reponses/{id}/offres/{offreId}/offre");
-        }
-        catch (DomainException refus)
-        {
-            TempData["Erreur"] = refus.Message;
-            return Redirect($"/reponses/{id}");
-        }
+        return await this.ExecuterAsync(mediator, new CreerOffre(id, lot, Acteur.De(User)), offreId =>
+            ($"L'offre du lot {lot} est créée ; ses sites de réalisation reprennent ceux de la candidature.", $"/reponses/{id}/offres/{offreId}/offre"),
+            $"/reponses/{id}", ct);
     }
 
     [HttpPost("reponses/{id:guid}/offres/{offreId:guid}/supprimer")]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Supprimer(Guid id, Guid offreId, CancellationToken ct)
     {
-        try
-        {
-            await mediator.Send(new SupprimerOffre(id, offreId, Acteur.De(User)), ct);
-            TempData["Message"] = "L'offre et ses pièces sont supprimées.";
-        }
-        catch (DomainException refus)
-        {
-            TempData["Erreur"] = refus.Message;
-        }
-        return Redirect($"/reponses/{id}");
+        return await this.ExecuterAsync(mediator, new SupprimerOffre(id, offreId, Acteur.De(User)), _ => "L'offre et ses pièces sont supprimées.",
+            $"/reponses/{id}", ct);
     }
 
     [HttpGet("reponses/{id:guid}/offres/{offreId:guid}/{onglet=offre}")]
@@ -82,9 +67,8 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
         }
         ModelState.Clear();
         var message = AppliquerAction(saisie, action ?? "");
-        try
+        return await this.EnvoyerAsync(mediator, new EnregistrerOffre(id, offreId, onglet, saisie, version, action == "valider", acteur), async resultat =>
         {
-            var resultat = await mediator.Send(new EnregistrerOffre(id, offreId, onglet, saisie, version, action == "valider", acteur), ct);
             if (action == "valider" && !resultat.Valide)
             {
                 var apres = (await dossiers.ChargerAsync(id, acteur, ct))!.Value.Reponse;
@@ -93,27 +77,17 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
             TempData["Message"] = action == "valider" ? $"L'offre du lot {offre.Lot} est validée."
                 : message ?? $"L'offre du lot {offre.Lot} est enregistrée (brouillon). Pensez à la valider une fois complète.";
             return Redirect($"/reponses/{id}/offres/{offreId}/{onglet}");
-        }
-        catch (FormulaireIncompletException incomplet)
+        }, async refus =>
         {
-            foreach (var m in incomplet.Manquants)
+            if (refus is not EnregistrementConcurrentException)
             {
-                ModelState.AddModelError(m.Champ, m.Message);
+                return Vue(reponse, offre, consultation, onglet, version, saisie, []);
             }
-            return Vue(reponse, offre, consultation, onglet, version, saisie, []);
-        }
-        catch (EnregistrementConcurrentException concurrent)
-        {
-            ModelState.AddModelError("", concurrent.Message);
+            // Saved by someone else in between: the form comes back on the latest version, so that saving again replaces it.
             var apres = (await dossiers.ChargerAsync(id, acteur, ct))!.Value.Reponse;
             var offreApres = apres.Offre(offreId) ?? offre;
             return Vue(apres, offreApres, consultation, onglet, offreApres.Etat.Version, saisie, []);
-        }
-        catch (DomainException refus)
-        {
-            ModelState.AddModelError(refus.Champ ?? "", refus.Message);
-            return Vue(reponse, offre, consultation, onglet, version, saisie, []);
-        }
+        }, ct);
     }
 
     private static string? AppliquerAction(DonneesOffre s, string action)

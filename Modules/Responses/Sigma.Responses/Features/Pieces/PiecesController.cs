@@ -91,19 +91,9 @@ public sealed class PiecesController(IMediator mediator, IAntiforgery antiforger
 
     [HttpPost("reponses/{id:guid}/pieces/{pieceId:guid}/retirer")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Retirer(Guid id, Guid pieceId, Guid? offre, CancellationToken ct)
-    {
-        try
-        {
-            await mediator.Send(new RetirerPiece(id, pieceId, Acteur.De(User)), ct);
-            TempData["Message"] = "La pièce est retirée.";
-        }
-        catch (DomainException refus)
-        {
-            TempData["Erreur"] = refus.Message;
-        }
-        return Redirect(offre is null ? $"/reponses/{id}/candidature/pieces" : $"/reponses/{id}/offres/{offre}/offre");
-    }
+    public Task<IActionResult> Retirer(Guid id, Guid pieceId, Guid? offre, CancellationToken ct) =>
+        this.ExecuterAsync(mediator, new RetirerPiece(id, pieceId, Acteur.De(User)), _ => "La pièce est retirée.",
+            offre is null ? $"/reponses/{id}/candidature/pieces" : $"/reponses/{id}/offres/{offre}/offre", ct);
 
     /// <summary>A bidder re-reads a piece of their draft; once sent, the response is sealed until the opening.</summary>
     [HttpGet("reponses/{id:guid}/pieces/{pieceId:guid}")]

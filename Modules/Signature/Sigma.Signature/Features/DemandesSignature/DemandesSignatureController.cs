@@ -72,19 +72,14 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
         {
             return await VueNouvelleAsync(reponseId, lot, message, ct);
         }
-        try
-        {
-            using var memoire = new MemoryStream();
-            await document!.CopyToAsync(memoire, ct);
-            var id = await mediator.Send(new DemanderSignature(reponseId!.Value, lot!.Value, document.FileName, memoire.ToArray(), message, Urls.Publique(configuration), Moi), ct);
-            TempData["Message"] = "La demande de signature est envoyée à l'organisme par courriel.";
-            return Redirect($"/signature/demandes/{id}");
-        }
-        catch (DomainException refus)
-        {
-            refus.AddTo(ModelState);
-            return await VueNouvelleAsync(reponseId, lot, message, ct);
-        }
+        using var memoire = new MemoryStream();
+        await document!.CopyToAsync(memoire, ct);
+        return await this.EnvoyerAsync(mediator,
+            new DemanderSignature(reponseId!.Value, lot!.Value, document.FileName, memoire.ToArray(), message, Urls.Publique(configuration), Moi), id =>
+            {
+                TempData["Message"] = "La demande de signature est envoyée à l'organisme par courriel.";
+                return Redirect($"/signature/demandes/{id}");
+            }, () => VueNouvelleAsync(reponseId, lot, message, ct), ct);
     }
 
     [HttpGet("{id:guid}")]
@@ -139,19 +134,21 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
 
     private async Task<IActionResult> ExecuterAsync(Guid id, IRequest<Verdict> demande, string champ, CancellationToken ct)
     {
-        try
+        return await this.EnvoyerAsync(mediator, demande, verdict =>
         {
-            var verdict = await mediator.Send(demande, ct);
             TempData["Message"] = verdict == Verdict.Valide
                 ? "Le document signé est déposé et sa signature est valide. La Région en est informée."
                 : $"Le document signé est déposé, mais la vérification conclut : {verdict.Libelle()}. Consultez le rapport ci-dessous.";
-            return Redirect($"/signature/demandes/{id}");
-        }
-        catch (DomainException refus)
+            return Task.FromResult<IActionResult>(Redirect($"/signature/demandes/{id}"));
+        }, refus =>
         {
-            ModelState.AddModelError(refus.Champ ?? champ, refus.Message);
-            return await RevoirAsync(id, ct);
-        }
+            // A refusal without its own field is shown next to the field of this form (certificate or file).
+            if (refus is DomainException { Champ: null, Champs.Count: 0 } && ModelState.Remove(""))
+            {
+                ModelState.AddModelError(champ, refus.Message);
+            }
+            return RevoirAsync(id, ct);
+        }, ct);
     }
 
     private async Task<IActionResult> RevoirAsync(Guid id, CancellationToken ct) => await ChargerAsync(id, ct) is { } d ? Vue(d) : NotFound();

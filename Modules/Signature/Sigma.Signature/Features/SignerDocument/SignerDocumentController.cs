@@ -11,7 +11,7 @@ namespace Sigma.Signature.Features.SignerDocument;
 /// <summary>"Outils de signature / Signer un document": one signed file comes back as is, several as a zip.</summary>
 [AllowAnonymous]
 [Route("signature/signer")]
-public sealed class SignerDocumentController(IMediator mediator, IValidator<SignerDocuments> validator, TimeProvider clock) : Controller
+public sealed class SignerDocumentController(IMediator mediator, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => View(new SignerDocuments());
@@ -20,7 +20,7 @@ public sealed class SignerDocumentController(IMediator mediator, IValidator<Sign
     [RequestSizeLimit(SignerDocuments.TailleMaxTotale + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = SignerDocuments.TailleMaxTotale + 1024 * 1024)]
     public async Task<IActionResult> Index(SignerDocuments form, CancellationToken ct)
-        => await this.SoumettreAsync<SignerDocuments, IReadOnlyList<DocumentSigne>>(form, validator, mediator, Telecharger, ct);
+        => await this.SoumettreAsync<SignerDocuments, IReadOnlyList<DocumentSigne>>(form, mediator, Telecharger, ct);
 
     private FileContentResult Telecharger(IReadOnlyList<DocumentSigne> signes)
     {
