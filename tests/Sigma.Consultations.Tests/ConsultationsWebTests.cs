@@ -44,8 +44,8 @@ public class ConsultationsWebTests(SigmaFactory sigma) : IClassFixture<SigmaFact
         var client = sigma.Navigateur();
 
         (await client.GetStringAsync($"/consultations?q=competences+numerique+{suffixe}")).ShouldContain($"COMPÉTENCES Numérique Tarn {suffixe}");
-        (await client.GetStringAsync($"/consultations?q=Compétences+{suffixe}")).ShouldContain("1 consultation(s)");
-        (await client.GetStringAsync($"/consultations/cloturees?q={suffixe}")).ShouldContain("0 consultation(s)");
+        (await client.GetStringAsync($"/consultations?q=Compétences+{suffixe}")).ShouldContain("1 consultation pour");
+        (await client.GetStringAsync($"/consultations/cloturees?q={suffixe}")).ShouldContain("0 consultation pour");
         (await client.GetStringAsync("/consultations/cloturees")).ShouldContain("E2C — École de la deuxième chance 2026");
     }
 
@@ -56,8 +56,20 @@ public class ConsultationsWebTests(SigmaFactory sigma) : IClassFixture<SigmaFact
         await PublierAsync("Formation générale", objet: $"Le mot {mot} n'apparaît que dans l'objet.");
         await PublierAsync($"Formation {mot}");
         var html = await sigma.Navigateur().GetStringAsync($"/consultations?q={mot}");
-        html.ShouldContain("2 consultation(s)");
+        html.ShouldContain("2 consultations");
         html.IndexOf($"Formation {mot}", StringComparison.Ordinal).ShouldBeLessThan(html.IndexOf("Formation générale", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Publishing_without_a_dce_is_refused_in_french_next_to_the_publication()
+    {
+        var agent = await Agent.ConnecteAsync(sigma);
+        var id = await Agent.CreerAsync(agent, "SANS-DCE-" + Suffixe(), "Consultation sans DCE");
+        var refus = await agent.PosterAsync($"/back-office/consultations/{id}", $"/back-office/consultations/{id}/publier", new Dictionary<string, string>());
+        refus.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = System.Net.WebUtility.HtmlDecode(await refus.Content.ReadAsStringAsync());
+        html.ShouldContain("DCE");
+        html.ShouldContain("Le formulaire contient des erreurs");
     }
 
     [Fact]
@@ -113,7 +125,7 @@ public class ConsultationsWebTests(SigmaFactory sigma) : IClassFixture<SigmaFact
         copie.ToArray().ShouldBe(Pdf);
 
         var registre = await agent.GetStringAsync($"/back-office/consultations/{id}/registres/retraits");
-        registre.ShouldContain("1 retrait(s), dont 1 anonyme(s)");
+        registre.ShouldContain("1 retrait, dont 1 anonyme");
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public class ConsultationsParcoursTests(SigmaEnLigne sigma) : IClassFixture<Sigm
         var resultat = page.Locator("#resultats").GetByRole(AriaRole.Link, new() { Name = intitule, Exact = true });
         await resultat.WaitForAsync();
         await page.WaitForURLAsync(new Regex(@"/consultations\?q=competences"));
-        (await soumissionnaire.TexteAsync("#nombre-resultats")).ShouldBe($"1 consultation(s) pour « competences numeriques tarn {suffixe} »");
+        (await soumissionnaire.TexteAsync("#nombre-resultats")).ShouldBe($"1 consultation pour « competences numeriques tarn {suffixe} »");
         var carte = Navigation.Normaliser(await page.Locator("#resultats .resultat").InnerTextAsync());
         carte.ShouldContain($"Référence {reference} — 2 lot(s)");
         carte.ShouldContain("COMPETENCES PLUS");
@@ -173,7 +173,7 @@ public class ConsultationsParcoursTests(SigmaEnLigne sigma) : IClassFixture<Sigm
         await agent.CliquerAsync(carteQuestion.GetByRole(AriaRole.Button, new() { Name = "Publier la réponse", Exact = true }));
         agent.Page.Url.ShouldBe(gestion);
         (await agent.TexteAsync("#message")).ShouldStartWith("La réponse est publiée");
-        (await agent.TexteAsync("main")).ShouldContain("1 retrait(s), dont 0 anonyme(s) ; 1 entreprise(s) identifiée(s) alertée(s)");
+        (await agent.TexteAsync("main")).ShouldContain("1 retrait, dont 0 anonyme ; 1 entreprise identifiée alertée");
         await SigmaEnLigne.CaptureAsync(agent.Page, "consultation-gestion");
 
         // The answer is on the public page, without the author's name, and in the bidder's mailbox, once.

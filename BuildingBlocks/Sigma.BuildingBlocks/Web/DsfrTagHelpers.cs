@@ -116,6 +116,34 @@ public sealed class DsfrErreursTagHelper(HtmlEncoder enc) : TagHelper
     [ViewContext, HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
 
+    /// <summary>
+    /// The sections of the form, by the start of their fields' names ("Candidat.RepresentantLegal" → "Représentant légal";
+    /// a list's rows are numbered: "Sites" → "Site" gives "Site 2"): each message of the summary names its section.
+    /// </summary>
+    [HtmlAttributeName("sections")]
+    public IReadOnlyDictionary<string, string>? Sections { get; set; }
+
+    private string Section(string cle)
+    {
+        if (Sections is null || cle.Length == 0)
+        {
+            return "";
+        }
+        var parties = new List<string>();
+        var chemin = "";
+        foreach (var segment in cle.Split('.'))
+        {
+            var crochet = segment.IndexOf('[');
+            var nom = crochet < 0 ? segment : segment[..crochet];
+            chemin = chemin.Length == 0 ? nom : $"{chemin}.{nom}";
+            if (Sections.TryGetValue(chemin, out var libelle))
+            {
+                parties.Add(crochet >= 0 && int.TryParse(segment[(crochet + 1)..segment.IndexOf(']')], out var rang) ? $"{libelle} {rang + 1}" : libelle);
+            }
+        }
+        return parties.Count == 0 ? "" : string.Join(" — ", parties) + " — ";
+    }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var state = ViewContext.ViewData.ModelState;
@@ -136,7 +164,7 @@ public sealed class DsfrErreursTagHelper(HtmlEncoder enc) : TagHelper
             {
                 html.Append(string.IsNullOrEmpty(key)
                     ? $"<li>{enc.Encode(error.ErrorMessage)}</li>"
-                    : $"<li><a href=\"#{TagBuilder.CreateSanitizedId(key, "_")}\">{enc.Encode(error.ErrorMessage)}</a></li>");
+                    : $"<li><a href=\"#{TagBuilder.CreateSanitizedId(key, "_")}\">{enc.Encode(Section(key) + error.ErrorMessage)}</a></li>");
             }
         }
         html.Append("</ul>");

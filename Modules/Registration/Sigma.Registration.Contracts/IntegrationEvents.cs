@@ -5,7 +5,20 @@ namespace Sigma.Registration.Contracts;
 /// <summary>An organisation registered on the platform with its first (administrator) account.</summary>
 public sealed record OrganisationInscriteIntegrationEvent(
     Guid OrganisationId, string Siret, string Siren, string RaisonSociale, string CodeNaf, string Adresse, string Telephone,
-    Guid AdministrateurId, string AdministrateurIdentifiant, string AdministrateurEmail, string AdministrateurNomComplet) : IntegrationEvent;
+    Guid AdministrateurId, string AdministrateurIdentifiant, string AdministrateurEmail, string AdministrateurNomComplet) : IntegrationEvent
+{
+    /// <summary>The address as typed at registration, field by field (<see cref="Adresse"/> is the same on one line).</summary>
+    public string Voie { get; init; } = "";
+
+    public string? Complement { get; init; }
+
+    public string CodePostal { get; init; } = "";
+
+    public string Commune { get; init; } = "";
+
+    /// <summary>Demo data: the other modules learn the organisation, nobody is mailed.</summary>
+    public bool SansCourriel { get; init; }
+}
 
 /// <summary>An administrator added an account to the organisation; its owner must choose a password through the link.</summary>
 public sealed record CompteInviteIntegrationEvent(

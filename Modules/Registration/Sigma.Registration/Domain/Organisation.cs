@@ -26,5 +26,18 @@ public sealed record Organisation(
     }
 }
 
+/// <summary>What the other modules learn of a registered organisation (the Responses module pre-fills candidatures from it).</summary>
+public static class AnnonceOrganisation
+{
+    public static Sigma.Registration.Contracts.OrganisationInscriteIntegrationEvent Annonce(OrganisationInscrite inscrite, CompteCree admin,
+        bool sansCourriel = false) =>
+        new(inscrite.OrganisationId, inscrite.Siret, inscrite.Siren, inscrite.RaisonSociale, inscrite.CodeNaf, inscrite.Adresse.ToString(),
+            inscrite.Telephone, admin.CompteId, admin.Identifiant, admin.Email, $"{admin.Prenom} {admin.Nom}")
+        {
+            OccurredAt = inscrite.InscriteLe, Voie = inscrite.Adresse.Ligne1, Complement = inscrite.Adresse.Ligne2,
+            CodePostal = inscrite.Adresse.CodePostal, Commune = inscrite.Adresse.Ville, SansCourriel = sansCourriel,
+        };
+}
+
 /// <summary>What a person types to get an account.</summary>
 public sealed record NouveauCompte(string Identifiant, string Email, string Prenom, string Nom);

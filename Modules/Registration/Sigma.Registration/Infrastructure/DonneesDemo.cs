@@ -62,6 +62,8 @@ internal sealed class DonneesDemo(IRegistrationStore store, MotsDePasse motsDePa
             new NouveauCompte(admin.Identifiant, admin.Email, admin.Prenom, admin.Nom), hache, maintenant);
         session.Events.StartStream<Organisation>(organisationId, inscrite);
         session.Events.StartStream<Compte>(adminId, cree);
+        // The other modules learn the demo organisations as any other (their candidatures start pre-filled).
+        Sigma.BuildingBlocks.Messaging.Outbox.Publish(session, AnnonceOrganisation.Annonce(inscrite, cree, sansCourriel: true));
         foreach (var u in utilisateurs)
         {
             var id = Guid.NewGuid();

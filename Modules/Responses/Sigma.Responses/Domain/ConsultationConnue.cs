@@ -25,4 +25,8 @@ public sealed class OrganismeConnu
     public string RaisonSociale { get; set; } = "";
     public string Adresse { get; set; } = "";
     public string Telephone { get; set; } = "";
+    public string? Voie { get; set; }
+    public string? CodePostal { get; set; }
+    public string? Commune { get; set; }
+    public string? Email { get; set; }
 }

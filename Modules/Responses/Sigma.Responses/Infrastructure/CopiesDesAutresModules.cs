@@ -40,7 +40,12 @@ internal sealed class QuandOrganisationInscrite(IResponsesStore store, TimeProvi
 {
     protected override Task HandleAsync(OrganisationInscriteIntegrationEvent e, IDocumentSession session, CancellationToken ct)
     {
-        session.Store(new OrganismeConnu { Id = e.OrganisationId, Siret = e.Siret, RaisonSociale = e.RaisonSociale, Adresse = e.Adresse, Telephone = e.Telephone });
+        session.Store(new OrganismeConnu
+        {
+            Id = e.OrganisationId, Siret = e.Siret, RaisonSociale = e.RaisonSociale, Adresse = e.Adresse, Telephone = e.Telephone,
+            Voie = string.IsNullOrWhiteSpace(e.Complement) ? e.Voie : $"{e.Voie}, {e.Complement}", CodePostal = e.CodePostal, Commune = e.Commune,
+            Email = e.AdministrateurEmail,
+        });
         return Task.CompletedTask;
     }
 }

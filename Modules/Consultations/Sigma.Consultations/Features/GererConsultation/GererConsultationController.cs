@@ -161,9 +161,10 @@ public sealed class GererConsultationController(IConsultationsStore store, IMedi
             : refus is DomainException or JasperFx.ConcurrencyException && Refus.Noter(refus, ModelState))
         {
             // Shown in the form that was posted (DCE, deadline, answer): a refusal without a field goes at its top.
-            if (ModelState.TryGetValue("", out var entree) && entree.Errors.Count > 0 && ModelState.Remove(""))
+            if (ModelState.TryGetValue("", out var entree) && entree.Errors.Count > 0 && entree.Errors[0].ErrorMessage is var message
+                && ModelState.Remove(""))
             {
-                ModelState.AddModelError(formulaire, entree.Errors[0].ErrorMessage);
+                ModelState.AddModelError(formulaire, message);
             }
             ViewData["Formulaire"] = formulaire;
             return await Index(id, ct);

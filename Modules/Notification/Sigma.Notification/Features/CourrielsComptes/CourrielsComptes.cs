@@ -10,7 +10,7 @@ namespace Sigma.Notification.Features.CourrielsComptes;
 internal sealed class OrganisationInscriteCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
     : CourrielHandler<OrganisationInscriteIntegrationEvent>(s, c, j, cfg)
 {
-    protected override IEnumerable<CourrielDu> Courriels(OrganisationInscriteIntegrationEvent e) =>
+    protected override IEnumerable<CourrielDu> Courriels(OrganisationInscriteIntegrationEvent e) => e.SansCourriel ? [] :
     [
         new(e.AdministrateurEmail, "inscription", new
         {

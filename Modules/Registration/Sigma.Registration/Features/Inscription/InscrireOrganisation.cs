@@ -85,9 +85,7 @@ internal sealed class InscrireOrganisationHandler(IRegistrationStore store, Mots
         session.LastModifiedBy = admin.Identifiant;
         session.Events.StartStream<Organisation>(organisationId, inscrite);
         session.Events.StartStream<Compte>(compteId, admin);
-        session.Publish(new OrganisationInscriteIntegrationEvent(organisationId, inscrite.Siret, inscrite.Siren, inscrite.RaisonSociale,
-            inscrite.CodeNaf, inscrite.Adresse.ToString(), inscrite.Telephone, compteId, admin.Identifiant, admin.Email,
-            $"{admin.Prenom} {admin.Nom}") { OccurredAt = maintenant });
+        session.Publish(AnnonceOrganisation.Annonce(inscrite, admin));
         try
         {
             await session.SaveChangesAsync(ct);

@@ -36,8 +36,12 @@ internal sealed class CommencerReponseHandler(IResponsesStore store, Coffre coff
         {
             initiale.Candidat.Siege.RaisonSociale = organisme.RaisonSociale;
             initiale.Candidat.Siege.Siret = organisme.Siret;
-            initiale.Candidat.Siege.Adresse = organisme.Adresse;
+            // Each field from the registration's own field; an organisation known before they were kept gets its one-line address.
+            initiale.Candidat.Siege.Adresse = string.IsNullOrWhiteSpace(organisme.Voie) ? organisme.Adresse : organisme.Voie;
+            initiale.Candidat.Siege.CodePostal = organisme.CodePostal;
+            initiale.Candidat.Siege.Commune = organisme.Commune;
             initiale.Candidat.Siege.Telephone = organisme.Telephone;
+            initiale.Candidat.Siege.Email = organisme.Email;
         }
         session.LastModifiedBy = r.Acteur.Identifiant;
         session.Events.StartStream<Reponse>(id, commencee,
