@@ -10,4 +10,10 @@ public abstract record IntegrationEvent : INotification
 
     /// <summary>When the fact happened (UTC).</summary>
     public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>
+    /// The absolute address of the page this fact is about (the consultation, the sign-in, the accounts page…), built by
+    /// the publishing module from <c>Sigma:UrlPublique</c>: consumers link to it without knowing the publisher's routes.
+    /// </summary>
+    public string? LienPage { get; init; }
 }

@@ -69,6 +69,78 @@ public class ModuleBoundaryTests
 
     [Theory]
     [MemberData(nameof(Modules))]
+    public void Domain_code_references_no_fluent_validation(string module)
+    {
+        var result = Types.InAssembly(Module(module)).That().ResideInNamespace($"Sigma.{module}.Domain")
+            .ShouldNot().HaveDependencyOnAny("FluentValidation")
+            .GetResult();
+        (result.FailingTypeNames ?? []).Where(n => !n.Contains('<')).ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// The first segments of the routes a module serves ("back-office" is shared: its second segment counts), read from
+    /// the route attributes of its controllers.
+    /// </summary>
+    private static IReadOnlySet<string> Routes(string module) =>
+        Module(module).GetTypes().Where(t => typeof(ControllerBase).IsAssignableFrom(t))
+            .SelectMany(t => t.GetCustomAttributes<Microsoft.AspNetCore.Mvc.RouteAttribute>().Select(a => a.Template)
+                .Concat(t.GetMethods().SelectMany(m => m.GetCustomAttributes<Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute>().Select(a => a.Template ?? ""))))
+            .Select(Prefixe).Where(p => p.Length > 0 && !p.StartsWith('{')).ToHashSet();
+
+    private static string Prefixe(string? gabarit)
+    {
+        var segments = (gabarit ?? "").Trim('/').Split('/');
+        return segments[0] == "back-office" && segments.Length > 1 ? $"back-office/{segments[1]}" : segments[0] == "back-office" ? "" : segments[0];
+    }
+
+    private static string Racine()
+    {
+        var dossier = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dossier is not null && !File.Exists(Path.Combine(dossier.FullName, "Sigma.sln")))
+        {
+            dossier = dossier.Parent;
+        }
+        return dossier?.FullName ?? throw new InvalidOperationException("Sigma.sln introuvable au-dessus du dossier des tests.");
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void No_module_writes_another_modules_url(string module)
+    {
+        // A link to another module's page comes from the integration event (LienPage) or from BuildingBlocks' PagesSigma.
+        var autres = ModuleNames().Where(m => m != module).SelectMany(m => Routes(m).Select(r => (Route: r, Module: m))).ToList();
+        var sources = Directory.EnumerateFiles(Path.Combine(Racine(), "Modules", module), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".sbn", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var ecarts = new List<string>();
+        foreach (var fichier in sources)
+        {
+            var lignes = File.ReadAllLines(fichier);
+            for (var i = 0; i < lignes.Length; i++)
+            {
+                foreach (System.Text.RegularExpressions.Match lien in System.Text.RegularExpressions.Regex.Matches(lignes[i], "[\"'}]/([a-z][a-z-]*(?:/[a-z-]+)?)"))
+                {
+                    var chemin = lien.Groups[1].Value;
+                    foreach (var (route, autre) in autres)
+                    {
+                        if (chemin == route || chemin.StartsWith(route + "/", StringComparison.Ordinal))
+                        {
+                            ecarts.Add($"{Path.GetRelativePath(Racine(), fichier)}:{i + 1} écrit /{chemin}, une adresse du module {autre}");
+                        }
+                    }
+                }
+            }
+        }
+        ecarts.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_routes_of_each_module_are_found() =>
+        Routes("Registration").ShouldContain("connexion");
+
+    [Theory]
+    [MemberData(nameof(Modules))]
     public void Controllers_live_only_in_features_or_web_folders(string module)
     {
         var offending = Module(module).GetTypes()

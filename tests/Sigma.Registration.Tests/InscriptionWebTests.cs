@@ -132,10 +132,34 @@ public class InscriptionWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactor
 
 public class AideWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
 {
+    [Fact]
+    public async Task Without_configuration_the_assistance_page_says_whom_to_write_to() =>
+        System.Net.WebUtility.HtmlDecode(await sigma.Navigateur().GetStringAsync("/aide/assistance"))
+            .ShouldContain("écrivez au contact indiqué sur la page de la consultation");
+
     [Theory]
     [InlineData("/aide/guide", "Étape 1 : inscription (à effectuer le plus tôt possible)")]
     [InlineData("/aide/faq", "Que faire en cas de mot de passe oublié ?")]
-    [InlineData("/aide/assistance", "de 9h00 à 19h00 les jours ouvrés")]
+    [InlineData("/aide/assistance", "Assistance téléphonique")]
     public async Task Help_pages_drawn_from_the_guide_are_reachable_anonymously(string page, string texte) =>
         (await sigma.Navigateur().GetStringAsync(page)).ShouldContain(texte);
 }
+
+/// <summary>Sigma with its support number configured.</summary>
+public sealed class SigmaAvecAssistance : SigmaFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Sigma:Assistance:Telephone", "04 67 22 80 00");
+        builder.UseSetting("Sigma:Assistance:Horaires", "de 8h30 à 18h00 du lundi au vendredi");
+    }
+}
+
+public class AssistanceWebTests(SigmaAvecAssistance sigma) : IClassFixture<SigmaAvecAssistance>
+{
+    [Fact]
+    public async Task The_assistance_page_shows_the_configured_number_and_hours() =>
+        (await sigma.Navigateur().GetStringAsync("/aide/assistance")).ShouldContain("04 67 22 80 00</a>, de 8h30 à 18h00 du lundi au vendredi");
+}
+

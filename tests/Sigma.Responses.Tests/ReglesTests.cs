@@ -1,5 +1,6 @@
 using CsCheck;
 using Sigma.Responses.Domain;
+using Sigma.Responses.Regles;
 
 namespace Sigma.Responses.Tests;
 

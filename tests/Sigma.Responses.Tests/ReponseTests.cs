@@ -1,5 +1,6 @@
 using Sigma.BuildingBlocks.Domain;
 using Sigma.Responses.Domain;
+using Sigma.Responses.Regles;
 
 namespace Sigma.Responses.Tests;
 
@@ -65,7 +66,7 @@ public class ReponseTests
         var refus = new Action[]
         {
             () => r.EnregistrerCandidature("sites", [9], r.Candidature!.Version, false, "u", "U", Maintenant),
-            () => r.ValiderCandidature(new DonneesCandidature(), "u", "U", Maintenant),
+            () => r.ValiderCandidature(Validation.Candidature(new DonneesCandidature(), new HashSet<CategoriePiece>()), "u", "U", Maintenant),
             () => r.CreerOffre(Guid.NewGuid(), 2, Consultation, [9], "u", "U", Maintenant),
             () => r.EnregistrerOffre(offre, "prix", [9], r.Offres[0].Etat.Version, "u", "U", Maintenant),
             () => r.SupprimerOffre(offre, "u", "U", Maintenant),

@@ -78,6 +78,20 @@ public class ReponsesWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
         html.ShouldContain("Brouillon");
         html.ShouldHaveField("Candidat.Signataire.Prenom", "Claire");
         (await client.GetStringAsync($"/reponses/{id}")).ShouldNotContain("fr-badge--success");
+        // The summary at the top names the section of each missing field.
+        System.Net.WebUtility.HtmlDecode(html).ShouldContain("Signataire — Saisissez le nom.");
+    }
+
+    [Fact]
+    public async Task A_new_organisations_first_response_starts_from_its_registration_field_by_field()
+    {
+        var (client, identifiant) = await NouvelOrganismeAsync(sigma);
+        var id = await CommencerAsync(client, await ConsultationAsync(client));
+        var html = await client.GetStringAsync($"/reponses/{id}/candidature/candidat");
+        html.ShouldHaveField("Candidat.Siege.Adresse", "3 place du Capitole");
+        html.ShouldHaveField("Candidat.Siege.CodePostal", "31000");
+        html.ShouldHaveField("Candidat.Siege.Commune", "Toulouse");
+        html.ShouldHaveField("Candidat.Siege.Email", $"{identifiant}@cfp.test");
     }
 
     [Fact]

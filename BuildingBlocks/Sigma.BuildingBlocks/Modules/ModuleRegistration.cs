@@ -54,6 +54,7 @@ public static class ModuleRegistration
     {
         services.TryAddScoped<ServiceFactory>(sp => sp.GetService!);
         services.TryAddScoped<IMediator, Mediator>();
+        services.TryAddSingleton<Web.AdressePublique>();
         services.TryAddEnumerable(ServiceDescriptor.Transient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>)));
         services.Scan(s => s.FromAssemblies(assembly)
             .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
@@ -61,7 +62,7 @@ public static class ModuleRegistration
             .WithTransientLifetime());
         // Domain validators are the aggregate's own rules, built by it with their mode; only input validators go to DI.
         services.AddValidatorsFromAssembly(assembly, includeInternalTypes: true,
-            filter: r => r.ValidatorType.Namespace?.EndsWith(".Domain", StringComparison.Ordinal) != true);
+            filter: r => r.ValidatorType.Namespace is not { } ns || !(ns.EndsWith(".Domain", StringComparison.Ordinal) || ns.EndsWith(".Regles", StringComparison.Ordinal)));
 
         var parts = context.Mvc.PartManager.ApplicationParts;
         if (!parts.Any(p => p.Name == assembly.GetName().Name))

@@ -16,6 +16,14 @@ public static class Urls
             : throw new InvalidOperationException("Sigma:UrlPublique n'est pas configurée.")).TrimEnd('/');
 }
 
+/// <summary>Absolute links for mails and integration events: the public address and a module's own path.</summary>
+public sealed class AdressePublique(IConfiguration configuration)
+{
+    public string Base => Urls.Publique(configuration);
+
+    public string Lien(string chemin) => Base + chemin;
+}
+
 /// <summary>The one way to name a download: the framework's header type (ASCII fallback and UTF-8 <c>filename*</c>).</summary>
 public static class Telechargements
 {

@@ -64,7 +64,7 @@ public static class Preremplissage
         }
         return new DonneesOffre
         {
-            Sites = candidature.Sites.Where(s => !Validation.Vide(s.Nom)).Select(s => new SiteOffre
+            Sites = candidature.Sites.Where(s => !Saisie.Vide(s.Nom)).Select(s => new SiteOffre
             {
                 Nom = s.Nom, CodePostal = s.CodePostal, Commune = s.Commune, InformationsComplementaires = s.Description,
             }).ToList(),
@@ -79,8 +79,8 @@ public static class Preremplissage
         {
             foreach (var m in c.Modules)
             {
-                m.DateDebut = Validation.Vide(m.DateDebut) ? c.DateDebut : m.DateDebut;
-                m.DateFin = Validation.Vide(m.DateFin) ? c.DateFin : m.DateFin;
+                m.DateDebut = Saisie.Vide(m.DateDebut) ? c.DateDebut : m.DateDebut;
+                m.DateFin = Saisie.Vide(m.DateFin) ? c.DateFin : m.DateFin;
             }
         }
     }
@@ -88,9 +88,9 @@ public static class Preremplissage
     /// <summary>A change of the candidature that would leave existing offers wrong: a new form or a new co-contractor.</summary>
     public static bool EstMajeur(DonneesCandidature avant, DonneesCandidature apres) =>
         avant.Candidat.Type != apres.Candidat.Type
-        || apres.Membres.Any(m => !Validation.Vide(m.Siege.Siret) && avant.Membres.All(a => Normaliser(a.Siege.Siret) != Normaliser(m.Siege.Siret)))
-        || apres.Membres.Count(m => !Validation.Vide(m.Siege.RaisonSociale) || !Validation.Vide(m.Siege.Siret))
-           > avant.Membres.Count(m => !Validation.Vide(m.Siege.RaisonSociale) || !Validation.Vide(m.Siege.Siret));
+        || apres.Membres.Any(m => !Saisie.Vide(m.Siege.Siret) && avant.Membres.All(a => Normaliser(a.Siege.Siret) != Normaliser(m.Siege.Siret)))
+        || apres.Membres.Count(m => !Saisie.Vide(m.Siege.RaisonSociale) || !Saisie.Vide(m.Siege.Siret))
+           > avant.Membres.Count(m => !Saisie.Vide(m.Siege.RaisonSociale) || !Saisie.Vide(m.Siege.Siret));
 
     private static string Normaliser(string? siret) => new((siret ?? "").Where(char.IsAsciiDigit).ToArray());
 }

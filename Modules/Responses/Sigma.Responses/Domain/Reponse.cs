@@ -112,10 +112,10 @@ public sealed record Reponse(
     }
 
     /// <summary>Validation of the candidature as last saved: every mandatory field and required piece, or the list of what is missing.</summary>
-    public CandidatureValidee ValiderCandidature(DonneesCandidature donnees, string par, string nomPar, DateTimeOffset maintenant)
+    /// <param name="manquants">What the rules (<c>Regles.Validation.Candidature</c>) found missing in the candidature as saved.</param>
+    public CandidatureValidee ValiderCandidature(IReadOnlyList<Manquant> manquants, string par, string nomPar, DateTimeOffset maintenant)
     {
         VerifierModifiable();
-        var manquants = Validation.Candidature(donnees, PiecesDe(null).Select(p => p.Categorie).ToHashSet());
         if (manquants.Count > 0)
         {
             throw new FormulaireIncompletException(manquants);
@@ -152,11 +152,11 @@ public sealed record Reponse(
         return new OffreEnregistree(Id, offreId, onglet, contenu, par, nomPar, maintenant);
     }
 
-    public OffreValidee ValiderOffre(Guid offreId, DonneesOffre donnees, string par, string nomPar, DateTimeOffset maintenant)
+    /// <param name="manquants">What the rules (<c>Regles.Validation.Offre</c>) found missing in the offer as saved.</param>
+    public OffreValidee ValiderOffre(Guid offreId, IReadOnlyList<Manquant> manquants, string par, string nomPar, DateTimeOffset maintenant)
     {
         VerifierModifiable();
         _ = Offre(offreId) ?? throw new DomainException("Cette offre n'existe plus.");
-        var manquants = Validation.Offre(donnees, PiecesDe(offreId).Select(p => p.Categorie).ToHashSet());
         if (manquants.Count > 0)
         {
             throw new FormulaireIncompletException(manquants);

@@ -1,4 +1,5 @@
 using Marten;
+using Sigma.BuildingBlocks.Web;
 using Sigma.BuildingBlocks.Persistence;
 using MediatR;
 using Sigma.BuildingBlocks.Domain;
@@ -16,7 +17,7 @@ public sealed record ProrogerDateLimite(Guid ConsultationId, DateTimeOffset Nouv
 public sealed record RepondreQuestion(Guid ConsultationId, Guid QuestionId, string Reponse, Acteur Agent) : IRequest<Unit>;
 
 /// <summary>The agent's decisions on a consultation; each one that concerns bidders raises its alert.</summary>
-internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider clock) :
+internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider clock, AdressePublique adresse) :
     IRequestHandler<PublierConsultation, Unit>,
     IRequestHandler<ProrogerDateLimite, Unit>,
     IRequestHandler<RepondreQuestion, Unit>
@@ -49,7 +50,8 @@ internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider 
         if (consultation.EstPubliee)
         {
             session.Publish(new DateLimiteModifieeIntegrationEvent(consultation.Id, consultation.Reference, consultation.Intitule, prorogee.AncienneDate,
-                prorogee.NouvelleDate, prorogee.Motif, await Abonnes.DeAsync(session, consultation.Id, ct)) { OccurredAt = prorogee.ProrogeeLe });
+                prorogee.NouvelleDate, prorogee.Motif, await Abonnes.DeAsync(session, consultation.Id, ct))
+            { OccurredAt = prorogee.ProrogeeLe, LienPage = adresse.Lien($"/consultations/{consultation.Id}") });
         }
         await session.SaveChangesAsync(ct);
         return Unit.Value;
@@ -69,7 +71,7 @@ internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider 
             destinataires.Add(new Destinataire(question.Email, null));
         }
         session.Publish(new ReponsePublieeIntegrationEvent(consultation.Id, consultation.Reference, consultation.Intitule, question.Texte,
-            repondue.Reponse, destinataires) { OccurredAt = repondue.RepondueLe });
+            repondue.Reponse, destinataires) { OccurredAt = repondue.RepondueLe, LienPage = adresse.Lien($"/consultations/{consultation.Id}") });
         await session.SaveChangesAsync(ct);
         return Unit.Value;
     }

@@ -1,4 +1,5 @@
 using Marten;
+using Sigma.BuildingBlocks.Web;
 using Sigma.BuildingBlocks.Persistence;
 using MediatR;
 using Sigma.BuildingBlocks.Domain;
@@ -17,7 +18,8 @@ public sealed record FichierEnvoye(string Nom, long Taille, string TypeContenu, 
 public sealed record DeposerDce(Guid ConsultationId, string? Note, IReadOnlyList<Guid> FichiersConserves, IReadOnlyList<FichierEnvoye> Nouveaux, Acteur Agent)
     : IRequest<int>;
 
-internal sealed class DeposerDceHandler(IConsultationsStore store, StockageFichiers stockage, TimeProvider clock) : IRequestHandler<DeposerDce, int>
+internal sealed class DeposerDceHandler(IConsultationsStore store, StockageFichiers stockage, TimeProvider clock, AdressePublique? adresse = null)
+    : IRequestHandler<DeposerDce, int>
 {
     public static string Cle(Guid consultationId, Guid fichierId) => $"dce/{consultationId:N}/{fichierId:N}";
 
@@ -55,7 +57,8 @@ internal sealed class DeposerDceHandler(IConsultationsStore store, StockageFichi
         if (consultation.EstPubliee)
         {
             session.Publish(new DceModifieIntegrationEvent(consultation.Id, consultation.Reference, consultation.Intitule, deposee.Version, deposee.Note,
-                await Abonnes.DeAsync(session, consultation.Id, ct)) { OccurredAt = deposee.DeposeeLe });
+                await Abonnes.DeAsync(session, consultation.Id, ct))
+            { OccurredAt = deposee.DeposeeLe, LienPage = adresse?.Lien($"/consultations/{consultation.Id}") });
         }
         await session.SaveChangesAsync(ct);
         return deposee.Version;

@@ -12,7 +12,7 @@ internal sealed class DceModifieAlerte(INotificationStore s, TimeProvider c, IBa
 {
     protected override IEnumerable<CourrielDu> Courriels(DceModifieIntegrationEvent e) => e.Destinataires.Select(d => new CourrielDu(d.Email, "alerte-dce", new
     {
-        Salutation = Salutation(d), e.Reference, e.Intitule, e.Version, e.Note, Lien = $"{UrlPublique}/consultations/{e.ConsultationId}",
+        Salutation = Salutation(d), e.Reference, e.Intitule, e.Version, e.Note, Lien = e.LienPage ?? UrlPublique,
     }));
 
     internal static string Salutation(Destinataire d) => string.IsNullOrWhiteSpace(d.Nom) ? "" : " " + d.Nom;
@@ -23,7 +23,7 @@ internal sealed class ReponsePublieeAlerte(INotificationStore s, TimeProvider c,
 {
     protected override IEnumerable<CourrielDu> Courriels(ReponsePublieeIntegrationEvent e) => e.Destinataires.Select(d => new CourrielDu(d.Email, "alerte-reponse", new
     {
-        Salutation = DceModifieAlerte.Salutation(d), e.Reference, e.Intitule, e.Question, e.Reponse, Lien = $"{UrlPublique}/consultations/{e.ConsultationId}",
+        Salutation = DceModifieAlerte.Salutation(d), e.Reference, e.Intitule, e.Question, e.Reponse, Lien = e.LienPage ?? UrlPublique,
     }));
 }
 
@@ -33,6 +33,6 @@ internal sealed class DateLimiteModifieeAlerte(INotificationStore s, TimeProvide
     protected override IEnumerable<CourrielDu> Courriels(DateLimiteModifieeIntegrationEvent e) => e.Destinataires.Select(d => new CourrielDu(d.Email, "alerte-date-limite", new
     {
         Salutation = DceModifieAlerte.Salutation(d), e.Reference, e.Intitule, AncienneDate = e.AncienneDate.Affiche(), NouvelleDate = e.NouvelleDate.Affiche(),
-        e.Motif, Lien = $"{UrlPublique}/consultations/{e.ConsultationId}",
+        e.Motif, Lien = e.LienPage ?? UrlPublique,
     }));
 }

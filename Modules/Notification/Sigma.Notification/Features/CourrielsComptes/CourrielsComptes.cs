@@ -15,7 +15,7 @@ internal sealed class OrganisationInscriteCourriel(INotificationStore s, TimePro
         new(e.AdministrateurEmail, "inscription", new
         {
             e.RaisonSociale, e.Siret, NomComplet = e.AdministrateurNomComplet, Identifiant = e.AdministrateurIdentifiant,
-            UrlConnexion = $"{UrlPublique}/connexion",
+            UrlConnexion = e.LienPage ?? UrlPublique,
         }),
     ];
 }
@@ -35,7 +35,7 @@ internal sealed class InscritSimpleCourriel(INotificationStore s, TimeProvider c
     protected override IEnumerable<CourrielDu> Courriels(InscritSimpleCreeIntegrationEvent e) =>
         e.EmailsAdministrateurs.Select(admin => new CourrielDu(admin, "inscrit-simple", new
         {
-            e.RaisonSociale, e.Siret, e.NomComplet, e.Identifiant, e.Email, UrlComptes = $"{UrlPublique}/organisation/comptes",
+            e.RaisonSociale, e.Siret, e.NomComplet, e.Identifiant, e.Email, UrlComptes = e.LienPage ?? UrlPublique,
         }));
 }
 
@@ -53,7 +53,7 @@ internal sealed class EchecsConnexionCourriel(INotificationStore s, TimeProvider
 {
     protected override IEnumerable<CourrielDu> Courriels(EchecsConnexionRepetesIntegrationEvent e) =>
     [
-        new(e.Email, "echecs-connexion", new { e.NomComplet, e.Identifiant, e.Echecs, UrlMotDePasseOublie = $"{UrlPublique}/mot-de-passe-oublie" }),
+        new(e.Email, "echecs-connexion", new { e.NomComplet, e.Identifiant, e.Echecs, UrlMotDePasseOublie = e.LienPage ?? UrlPublique }),
     ];
 }
 
@@ -64,7 +64,7 @@ internal sealed class RattachementDecideCourriel(INotificationStore s, TimeProvi
     [
         new(e.Email, "rattachement-decide", new
         {
-            e.NomComplet, e.Identifiant, e.RaisonSociale, e.Approuve, e.DecidePar, UrlConnexion = $"{UrlPublique}/connexion",
+            e.NomComplet, e.Identifiant, e.RaisonSociale, e.Approuve, e.DecidePar, UrlConnexion = e.LienPage ?? UrlPublique,
         }),
     ];
 }

@@ -20,7 +20,7 @@ public sealed class Connecter : IRequest<ResultatConnecter>
 public sealed record ResultatConnecter(Compte? Compte, Guid SessionId, string? Erreur);
 
 /// <summary>Checks the password and opens a new session, which ends every other session of the account.</summary>
-internal sealed class ConnecterHandler(IRegistrationStore store, MotsDePasse motsDePasse, TimeProvider clock)
+internal sealed class ConnecterHandler(IRegistrationStore store, MotsDePasse motsDePasse, TimeProvider clock, Sigma.BuildingBlocks.Web.AdressePublique adresse)
     : IRequestHandler<Connecter, ResultatConnecter>
 {
     public async Task<ResultatConnecter> Handle(Connecter r, CancellationToken ct)
@@ -51,7 +51,7 @@ internal sealed class ConnecterHandler(IRegistrationStore store, MotsDePasse mot
         if (resultat.AlerterTitulaire)
         {
             session.Publish(new EchecsConnexionRepetesIntegrationEvent(compte.Id, compte.Identifiant, compte.Email, compte.NomComplet,
-                Compte.EchecsAvantAlerte) { OccurredAt = maintenant });
+                Compte.EchecsAvantAlerte) { OccurredAt = maintenant, LienPage = adresse.Lien("/mot-de-passe-oublie") });
         }
         try
         {

@@ -54,7 +54,8 @@ internal sealed class InscrireOrganisationValidator : AbstractValidator<Inscrire
     }
 }
 
-internal sealed class InscrireOrganisationHandler(IRegistrationStore store, MotsDePasse motsDePasse, TimeProvider clock)
+internal sealed class InscrireOrganisationHandler(IRegistrationStore store, MotsDePasse motsDePasse, TimeProvider clock,
+    Sigma.BuildingBlocks.Web.AdressePublique adresse)
     : IRequestHandler<InscrireOrganisation, Guid>
 {
     public const string SiretDejaInscrit =
@@ -85,7 +86,7 @@ internal sealed class InscrireOrganisationHandler(IRegistrationStore store, Mots
         session.LastModifiedBy = admin.Identifiant;
         session.Events.StartStream<Organisation>(organisationId, inscrite);
         session.Events.StartStream<Compte>(compteId, admin);
-        session.Publish(AnnonceOrganisation.Annonce(inscrite, admin));
+        session.Publish(AnnonceOrganisation.Annonce(inscrite, admin) with { LienPage = adresse.Lien("/connexion") });
         try
         {
             await session.SaveChangesAsync(ct);

@@ -36,7 +36,8 @@ internal sealed class CreerInscritSimpleValidator : AbstractValidator<CreerInscr
     }
 }
 
-internal sealed class CreerInscritSimpleHandler(IRegistrationStore store, MotsDePasse motsDePasse, TimeProvider clock)
+internal sealed class CreerInscritSimpleHandler(IRegistrationStore store, MotsDePasse motsDePasse, TimeProvider clock,
+    Sigma.BuildingBlocks.Web.AdressePublique adresse)
     : IRequestHandler<CreerInscritSimple, Guid>
 {
     public async Task<Guid> Handle(CreerInscritSimple r, CancellationToken ct)
@@ -62,7 +63,8 @@ internal sealed class CreerInscritSimpleHandler(IRegistrationStore store, MotsDe
         session.LastModifiedBy = cree.Identifiant;
         session.Events.StartStream<Compte>(compteId, cree);
         session.Publish(new InscritSimpleCreeIntegrationEvent(compteId, organisation.Id, organisation.RaisonSociale, organisation.Siret,
-            cree.Identifiant, cree.Email, $"{cree.Prenom} {cree.Nom}", administrateurs.Distinct().ToList()) { OccurredAt = maintenant });
+            cree.Identifiant, cree.Email, $"{cree.Prenom} {cree.Nom}", administrateurs.Distinct().ToList())
+            { OccurredAt = maintenant, LienPage = adresse.Lien("/organisation/comptes") });
         try
         {
             await session.SaveChangesAsync(ct);

@@ -26,7 +26,7 @@ public sealed record DeciderRattachement(Guid CompteId, bool Approuver, Acteur P
 /// <summary>What the pending account itself may read of its request.</summary>
 public sealed record LireMaDemande(Guid CompteId) : IRequest<DemandeRattachement?>;
 
-internal sealed class RattachementsHandlers(IRegistrationStore store, TimeProvider clock) :
+internal sealed class RattachementsHandlers(IRegistrationStore store, TimeProvider clock, Sigma.BuildingBlocks.Web.AdressePublique adresse) :
     IRequestHandler<ListerDemandesRattachement, IReadOnlyList<DemandeRattachement>>,
     IRequestHandler<LireDemandeRattachement, DemandeRattachement?>,
     IRequestHandler<DeciderRattachement, Compte>,
@@ -83,7 +83,8 @@ internal sealed class RattachementsHandlers(IRegistrationStore store, TimeProvid
         session.LastModifiedBy = r.Par.Nom;
         flux.AppendOne(r.Approuver ? compte.Approuver(r.Par, maintenant) : compte.Refuser(r.Par, maintenant));
         session.Publish(new RattachementDecideIntegrationEvent(compte.Id, organisation.Id, organisation.RaisonSociale, compte.Identifiant,
-            compte.Email, compte.NomComplet, r.Approuver, r.Par.Role == Roles.Agent ? "un agent de la Région" : r.Par.Nom) { OccurredAt = maintenant });
+            compte.Email, compte.NomComplet, r.Approuver, r.Par.Role == Roles.Agent ? "un agent de la Région" : r.Par.Nom)
+            { OccurredAt = maintenant, LienPage = adresse.Lien("/connexion") });
         await session.SaveChangesAsync(ct);
         return compte;
     }

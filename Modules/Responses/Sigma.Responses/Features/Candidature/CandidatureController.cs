@@ -5,6 +5,7 @@ using Sigma.BuildingBlocks.Contracts;
 using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Web;
 using Sigma.Responses.Domain;
+using Sigma.Responses.Regles;
 using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses.Features.Candidature;

@@ -4,6 +4,7 @@ using Marten;
 using MediatR;
 using Sigma.BuildingBlocks.Domain;
 using Sigma.Responses.Domain;
+using Sigma.Responses.Regles;
 using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses.Features.Candidature;
@@ -80,7 +81,8 @@ internal sealed class EnregistrerCandidatureHandler(Ecritures ecritures, IRespon
         {
             try
             {
-                flux.AppendOne(courante.ValiderCandidature(fusion, r.Acteur.Identifiant, r.Acteur.Nom, maintenant));
+                flux.AppendOne(courante.ValiderCandidature(Validation.Candidature(fusion, courante.PiecesDe(null).Select(p => p.Categorie).ToHashSet()),
+                    r.Acteur.Identifiant, r.Acteur.Nom, maintenant));
             }
             catch (FormulaireIncompletException incomplet)
             {

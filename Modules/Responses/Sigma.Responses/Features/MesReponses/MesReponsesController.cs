@@ -32,7 +32,7 @@ public sealed class MesReponsesController(IMediator mediator, IResponsesStore st
     [ValidateAntiForgeryToken]
     public Task<IActionResult> Commencer(Guid consultationId, CancellationToken ct) =>
         this.ExecuterAsync(mediator, new CommencerReponse(consultationId, Acteur.De(User)), id => ((string?)null, $"/reponses/{id}"),
-            $"/consultations/{consultationId}", ct);
+            PagesSigma.Consultation(consultationId), ct);
 
     [HttpGet("reponses/{id:guid}")]
     public async Task<IActionResult> Dossier(Guid id, CancellationToken ct)

@@ -4,6 +4,7 @@ using Marten;
 using MediatR;
 using Sigma.BuildingBlocks.Domain;
 using Sigma.Responses.Domain;
+using Sigma.Responses.Regles;
 using Sigma.Responses.Features.Candidature;
 using Sigma.Responses.Infrastructure;
 
@@ -96,7 +97,8 @@ internal sealed class EnregistrerOffreHandler(Ecritures ecritures, IResponsesSto
         {
             try
             {
-                flux.AppendOne(courante.ValiderOffre(r.OffreId, fusion, r.Acteur.Identifiant, r.Acteur.Nom, maintenant));
+                flux.AppendOne(courante.ValiderOffre(r.OffreId, Validation.Offre(fusion, courante.PiecesDe(r.OffreId).Select(p => p.Categorie).ToHashSet()),
+                    r.Acteur.Identifiant, r.Acteur.Nom, maintenant));
             }
             catch (FormulaireIncompletException incomplet)
             {

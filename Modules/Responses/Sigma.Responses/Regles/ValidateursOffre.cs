@@ -1,6 +1,8 @@
 using FluentValidation;
 
-namespace Sigma.Responses.Domain;
+using Sigma.Responses.Domain;
+
+namespace Sigma.Responses.Regles;
 
 internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
 {
@@ -10,10 +12,10 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
         this.Requis(complet, x => x.Offre.Presentation, "Décrivez les caractéristiques générales de l'offre.");
         this.Requis(complet, x => x.Offre.DateDebut, "Saisissez la date de début.");
         this.Requis(complet, x => x.Offre.DateFin, "Saisissez la date de fin.");
-        this.Format(x => x.Offre.DateDebut, v => Validation.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
-        this.Format(x => x.Offre.DateFin, v => Validation.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
-        RuleFor(x => x.Offre.DateFin).Must((o, fin) => Validation.Date(fin) >= Validation.Date(o.Offre.DateDebut))
-            .When(o => Validation.Date(o.Offre.DateDebut) is not null && Validation.Date(o.Offre.DateFin) is not null)
+        this.Format(x => x.Offre.DateDebut, v => Saisie.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
+        this.Format(x => x.Offre.DateFin, v => Saisie.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
+        RuleFor(x => x.Offre.DateFin).Must((o, fin) => Saisie.Date(fin) >= Saisie.Date(o.Offre.DateDebut))
+            .When(o => Saisie.Date(o.Offre.DateDebut) is not null && Saisie.Date(o.Offre.DateFin) is not null)
             .WithMessage("La date de fin suit la date de début.");
         this.Requis(complet, x => x.Offre.Effectif, "Saisissez l'effectif prévu.");
         this.Format(x => x.Offre.Effectif, v => int.TryParse(v, out var n) && n > 0, "L'effectif est un nombre entier positif.");
@@ -34,7 +36,7 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
         this.Requis(complet, x => x.Prestataires.FrequenceFacturation, "Choisissez la fréquence de facturation.");
         this.Requis(complet, x => x.Prestataires.TitulaireCompte, "Saisissez le titulaire du compte.");
         this.Requis(complet, x => x.Prestataires.Iban, "Saisissez l'IBAN.");
-        RuleFor(x => x.Prestataires.Iban).Must(v => Iban.EstValide(v)).When(x => !Validation.Vide(x.Prestataires.Iban))
+        RuleFor(x => x.Prestataires.Iban).Must(v => Iban.EstValide(v)).When(x => !Saisie.Vide(x.Prestataires.Iban))
             .WithMessage(x => Iban.Erreur(x.Prestataires.Iban)!);
         this.Requis(complet, x => x.Prestataires.Bic, "Saisissez le BIC.");
         this.Format(x => x.Prestataires.Bic, v => System.Text.RegularExpressions.Regex.IsMatch(v!.Replace(" ", ""), "^[A-Za-z]{6}[A-Za-z0-9]{2}([A-Za-z0-9]{3})?$"),
@@ -43,14 +45,14 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
         {
             s.Requis(complet, x => x.RaisonSociale, "Saisissez la raison sociale du sous-traitant.");
             s.Requis(complet, x => x.Siret, "Saisissez le SIRET du sous-traitant.");
-            s.Format(x => x.Siret, Validation.SiretValide, "Le SIRET compte 14 chiffres et sa clé doit être juste.");
+            s.Format(x => x.Siret, Saisie.SiretValide, "Le SIRET compte 14 chiffres et sa clé doit être juste.");
             s.Requis(complet, x => x.Adresse, "Saisissez l'adresse du sous-traitant.");
             s.Requis(complet, x => x.CodePostal, "Saisissez le code postal.");
-            s.Format(x => x.CodePostal, Validation.CodePostalValide, "Le code postal compte 5 chiffres.");
+            s.Format(x => x.CodePostal, Saisie.CodePostalValide, "Le code postal compte 5 chiffres.");
             s.Requis(complet, x => x.Commune, "Saisissez la commune.");
             s.Requis(complet, x => x.Prestations, "Décrivez les prestations sous-traitées.");
             s.Requis(complet, x => x.Montant, "Saisissez le montant sous-traité (HT).");
-            s.Format(x => x.Montant, v => Validation.Nombre(v) > 0, "Le montant est un nombre positif en euros.");
+            s.Format(x => x.Montant, v => Saisie.Nombre(v) > 0, "Le montant est un nombre positif en euros.");
         }).When(x => x.Prestataires.SousTraitance == true);
 
         RuleForEach(x => x.Sites).ChildRules(s =>
@@ -58,7 +60,7 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
             s.Requis(complet, x => x.Nom, "Saisissez le nom du site : le numéro et le nom de la voie.");
             s.Format(x => x.Nom, v => char.IsAsciiDigit(v!.Trim()[0]), "Le nom du site commence par le numéro de la voie (ex. : 12 rue de la Loge).");
             s.Requis(complet, x => x.CodePostal, "Saisissez le code postal.");
-            s.Format(x => x.CodePostal, Validation.CodePostalValide, "Le code postal compte 5 chiffres.");
+            s.Format(x => x.CodePostal, Saisie.CodePostalValide, "Le code postal compte 5 chiffres.");
             s.Requis(complet, x => x.Commune, "Saisissez la commune.");
             s.Requis(complet, x => x.Locaux, "Décrivez les locaux.");
             s.Requis(complet, x => x.Equipements, "Décrivez les moyens matériels.");
@@ -68,7 +70,7 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
                 s.RuleFor(x => x.AccessibleHandicap).NotNull().WithMessage("Indiquez si le site est accessible aux personnes en situation de handicap.");
                 s.RuleFor(x => x.Hebergement).NotNull().WithMessage("Indiquez si un hébergement est proposé.");
             }
-            s.RuleFor(x => x.MoyensTransport).Must(v => !Validation.Vide(v)).When(x => complet && x.AccesTransportsCommun == true)
+            s.RuleFor(x => x.MoyensTransport).Must(v => !Saisie.Vide(v)).When(x => complet && x.AccesTransportsCommun == true)
                 .WithMessage("Précisez les moyens de transport (lignes, arrêts).");
             s.Requis(complet, x => x.Restauration, "Indiquez les moyens de restauration proposés (ou « aucun »).");
         });
@@ -78,13 +80,13 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
             c.Requis(complet, x => x.Intitule, "Saisissez l'intitulé de la composante.");
             c.Requis(complet, x => x.DateDebut, "Saisissez la date de début de la composante.");
             c.Requis(complet, x => x.DateFin, "Saisissez la date de fin de la composante.");
-            c.Format(x => x.DateDebut, v => Validation.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
-            c.Format(x => x.DateFin, v => Validation.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
-            c.RuleFor(x => x.DateFin).Must((o, fin) => Validation.Date(fin) >= Validation.Date(o.DateDebut))
-                .When(o => Validation.Date(o.DateDebut) is not null && Validation.Date(o.DateFin) is not null)
+            c.Format(x => x.DateDebut, v => Saisie.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
+            c.Format(x => x.DateFin, v => Saisie.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
+            c.RuleFor(x => x.DateFin).Must((o, fin) => Saisie.Date(fin) >= Saisie.Date(o.DateDebut))
+                .When(o => Saisie.Date(o.DateDebut) is not null && Saisie.Date(o.DateFin) is not null)
                 .WithMessage("La date de fin suit la date de début.");
             c.Requis(complet, x => x.VolumeHoraire, "Saisissez le volume horaire.");
-            c.Format(x => x.VolumeHoraire, v => Validation.Nombre(v) > 0, "Le volume horaire est un nombre d'heures positif.");
+            c.Format(x => x.VolumeHoraire, v => Saisie.Nombre(v) > 0, "Le volume horaire est un nombre d'heures positif.");
             c.Requis(complet, x => x.Effectif, "Saisissez l'effectif.");
             c.Format(x => x.Effectif, v => int.TryParse(v, out var n) && n > 0, "L'effectif est un nombre entier positif.");
             c.Requis(complet, x => x.Formacode, "Saisissez le Formacode (3 lettres au moins pour chercher).");
@@ -104,31 +106,31 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
             {
                 m.Requis(complet, x => x.Intitule, "Saisissez l'intitulé du module.");
                 m.Requis(complet, x => x.VolumeHoraire, "Saisissez le volume horaire du module.");
-                m.Format(x => x.VolumeHoraire, v => Validation.Nombre(v) > 0, "Le volume horaire est un nombre d'heures positif.");
-                m.Format(x => x.DateDebut, v => Validation.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
-                m.Format(x => x.DateFin, v => Validation.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
+                m.Format(x => x.VolumeHoraire, v => Saisie.Nombre(v) > 0, "Le volume horaire est un nombre d'heures positif.");
+                m.Format(x => x.DateDebut, v => Saisie.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
+                m.Format(x => x.DateFin, v => Saisie.Date(v) is not null, "La date n'est pas valide (jj/mm/aaaa).");
             });
             c.RuleFor(x => x).Custom((comp, ctx) =>
             {
                 foreach (var (erreur, i) in Numerotation.Verifier(comp.Modules.Select(m => m.Numero).ToList(), "le module").Select((e, i) => (e, i)))
                 {
-                    if (erreur is not null && (complet || !Validation.Vide(comp.Modules[i].Numero)))
+                    if (erreur is not null && (complet || !Saisie.Vide(comp.Modules[i].Numero)))
                     {
                         ctx.AddFailure($"Modules[{i}].Numero", erreur);
                     }
                 }
                 foreach (var (erreur, i) in Numerotation.Verifier(comp.Blocs.Select(b => b.Numero).ToList(), "le bloc").Select((e, i) => (e, i)))
                 {
-                    if (erreur is not null && (complet || !Validation.Vide(comp.Blocs[i].Numero)))
+                    if (erreur is not null && (complet || !Saisie.Vide(comp.Blocs[i].Numero)))
                     {
                         ctx.AddFailure($"Blocs[{i}].Numero", erreur);
                     }
                 }
-                var blocs = comp.Blocs.Select(b => b.Numero?.Trim()).Where(n => !Validation.Vide(n)).ToHashSet();
+                var blocs = comp.Blocs.Select(b => b.Numero?.Trim()).Where(n => !Saisie.Vide(n)).ToHashSet();
                 for (var i = 0; i < comp.Modules.Count; i++)
                 {
                     var bloc = comp.Modules[i].Bloc?.Trim();
-                    if (!Validation.Vide(bloc) && !blocs.Contains(bloc))
+                    if (!Saisie.Vide(bloc) && !blocs.Contains(bloc))
                     {
                         ctx.AddFailure($"Modules[{i}].Bloc", $"Aucun bloc ne porte le numéro {bloc}.");
                     }
@@ -139,7 +141,7 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
         {
             foreach (var (erreur, i) in Numerotation.Verifier(composantes.Select(c => c.Numero).ToList(), "la composante").Select((e, i) => (e, i)))
             {
-                if (erreur is not null && (complet || !Validation.Vide(composantes[i].Numero)))
+                if (erreur is not null && (complet || !Saisie.Vide(composantes[i].Numero)))
                 {
                     ctx.AddFailure($"Composantes[{i}].Numero", erreur);
                 }
@@ -147,19 +149,19 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
         });
 
         this.Requis(complet, x => x.Prix.PrixUnitaireHt, "Saisissez le prix unitaire HT.");
-        this.Format(x => x.Prix.PrixUnitaireHt, v => Validation.Nombre(v) > 0, "Le prix unitaire est un montant positif en euros (ex. : 12,50).");
+        this.Format(x => x.Prix.PrixUnitaireHt, v => Saisie.Nombre(v) > 0, "Le prix unitaire est un montant positif en euros (ex. : 12,50).");
         foreach (var (champ, nom) in new (System.Linq.Expressions.Expression<Func<DonneesOffre, string?>>, string)[]
                  { (x => x.Prix.FraisPedagogiques, "Frais pédagogiques"), (x => x.Prix.FraisIngenierie, "Frais d'ingénierie"),
                    (x => x.Prix.FraisStructure, "Frais de structure"), (x => x.Prix.AutresFrais, "Autres frais") })
         {
-            this.Format(champ, v => Validation.Nombre(v) >= 0, $"{nom} : un montant en euros (0 si aucun).");
+            this.Format(champ, v => Saisie.Nombre(v) >= 0, $"{nom} : un montant en euros (0 si aucun).");
         }
         this.Requis(complet, x => x.Prix.FraisPedagogiques, "Saisissez la part des frais pédagogiques dans le prix unitaire.");
-        RuleFor(x => x.Prix.PrixUnitaireHt).Must((o, _) => SommeElements(o.Prix) == Validation.Nombre(o.Prix.PrixUnitaireHt))
-            .When(o => complet && Validation.Nombre(o.Prix.PrixUnitaireHt) > 0)
-            .WithMessage(o => $"Les éléments constitutifs ({SommeElements(o.Prix):0.00} €) ne font pas le prix unitaire HT ({Validation.Nombre(o.Prix.PrixUnitaireHt):0.00} €).");
+        RuleFor(x => x.Prix.PrixUnitaireHt).Must((o, _) => SommeElements(o.Prix) == Saisie.Nombre(o.Prix.PrixUnitaireHt))
+            .When(o => complet && Saisie.Nombre(o.Prix.PrixUnitaireHt) > 0)
+            .WithMessage(o => $"Les éléments constitutifs ({SommeElements(o.Prix):0.00} €) ne font pas le prix unitaire HT ({Saisie.Nombre(o.Prix.PrixUnitaireHt):0.00} €).");
     }
 
     private static decimal SommeElements(Prix p) =>
-        new[] { p.FraisPedagogiques, p.FraisIngenierie, p.FraisStructure, p.AutresFrais }.Sum(v => Validation.Nombre(v) ?? 0);
+        new[] { p.FraisPedagogiques, p.FraisIngenierie, p.FraisStructure, p.AutresFrais }.Sum(v => Saisie.Nombre(v) ?? 0);
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Linq.Expressions;
 using FluentValidation;
 
-namespace Sigma.Responses.Domain;
+using Sigma.Responses.Domain;
+
+namespace Sigma.Responses.Regles;
 
 /// <summary>
 /// What « Valider » checks (every mandatory field, formats, required pieces) and what « Enregistrer » checks (only the
@@ -39,46 +41,6 @@ public static class Validation
     private static List<Manquant> Manquants(FluentValidation.Results.ValidationResult r, Func<string, string> onglet) =>
         r.Errors.Select(e => new Manquant(onglet(e.PropertyName), e.PropertyName, e.ErrorMessage)).ToList();
 
-    internal static bool Vide(string? v) => string.IsNullOrWhiteSpace(v);
-
-    internal static decimal? Nombre(string? v) =>
-        decimal.TryParse((v ?? "").Replace(" ", "").Replace("\u00a0", "").Replace("\u202f", "").Replace('€', ' ').Trim().Replace(',', '.'),
-            NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    internal static DateOnly? Date(string? v) =>
-        DateOnly.TryParseExact(v?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    internal static bool SiretValide(string? v)
-    {
-        var s = new string((v ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
-        if (s.Length != 14 || !s.All(char.IsAsciiDigit))
-        {
-            return false;
-        }
-        if (s.StartsWith("356000000", StringComparison.Ordinal))
-        {
-            return s.Sum(c => c - '0') % 5 == 0;
-        }
-        return Luhn(s[..9]) && Luhn(s);
-    }
-
-    /// <summary>The Luhn key that both the SIREN (9 digits) and the SIRET (14) carry.</summary>
-    private static bool Luhn(string chiffres)
-    {
-        var somme = 0;
-        for (var i = 0; i < chiffres.Length; i++)
-        {
-            var n = (chiffres[chiffres.Length - 1 - i] - '0') * (i % 2 == 1 ? 2 : 1);
-            somme += n > 9 ? n - 9 : n;
-        }
-        return somme % 10 == 0;
-    }
-
-    internal static bool EmailValide(string? v) => v is not null && System.Text.RegularExpressions.Regex.IsMatch(v.Trim(), @"^[^@\s]+@[^@\s]+\.[^@\s]+$");
-
-    internal static bool TelephoneValide(string? v) => v is not null && System.Text.RegularExpressions.Regex.IsMatch(v.Trim(), @"^(\+33\s?|0)[1-9]([\s.-]?\d{2}){4}$");
-
-    internal static bool CodePostalValide(string? v) => v is not null && System.Text.RegularExpressions.Regex.IsMatch(v.Trim(), @"^\d{5}$");
 }
 
 /// <summary>Small rules shared by the validators: required only when validating, format only when filled.</summary>
@@ -88,12 +50,12 @@ internal static class Regles
     {
         if (complet)
         {
-            v.RuleFor(champ).Must(x => !Validation.Vide(x)).WithMessage(message);
+            v.RuleFor(champ).Must(x => !Saisie.Vide(x)).WithMessage(message);
         }
     }
 
     public static void Format<T>(this AbstractValidator<T> v, Expression<Func<T, string?>> champ, Func<string?, bool> valide, string message) =>
-        v.RuleFor(champ).Must(x => Validation.Vide(x) || valide(x)).WithMessage(message);
+        v.RuleFor(champ).Must(x => Saisie.Vide(x) || valide(x)).WithMessage(message);
 
     public static void Longueur<T>(this AbstractValidator<T> v, Expression<Func<T, string?>> champ, int max) =>
         v.RuleFor(champ).Must(x => x is null || x.Length <= max).WithMessage($"{max:N0} caractères au plus.".Replace(",", " ", StringComparison.Ordinal));

@@ -1,6 +1,8 @@
 using FluentValidation;
 
-namespace Sigma.Responses.Domain;
+using Sigma.Responses.Domain;
+
+namespace Sigma.Responses.Regles;
 
 internal sealed class ValidateurEtablissement : AbstractValidator<Etablissement>
 {
@@ -11,15 +13,15 @@ internal sealed class ValidateurEtablissement : AbstractValidator<Etablissement>
         {
             this.Requis(complet, x => x.Siret, "Saisissez le SIRET (14 chiffres).");
         }
-        this.Format(x => x.Siret, Validation.SiretValide, "Le SIRET compte 14 chiffres et sa clé doit être juste : vérifiez-le sur votre extrait Kbis ou l'avis de situation INSEE.");
+        this.Format(x => x.Siret, Saisie.SiretValide, "Le SIRET compte 14 chiffres et sa clé doit être juste : vérifiez-le sur votre extrait Kbis ou l'avis de situation INSEE.");
         this.Requis(complet, x => x.Adresse, "Saisissez l'adresse (numéro et voie).");
         this.Requis(complet, x => x.CodePostal, "Saisissez le code postal.");
-        this.Format(x => x.CodePostal, Validation.CodePostalValide, "Le code postal compte 5 chiffres.");
+        this.Format(x => x.CodePostal, Saisie.CodePostalValide, "Le code postal compte 5 chiffres.");
         this.Requis(complet, x => x.Commune, "Saisissez la commune.");
         this.Requis(complet, x => x.Telephone, "Saisissez le téléphone.");
-        this.Format(x => x.Telephone, Validation.TelephoneValide, "Le téléphone doit être un numéro français (ex. : 04 67 22 80 00).");
+        this.Format(x => x.Telephone, Saisie.TelephoneValide, "Le téléphone doit être un numéro français (ex. : 04 67 22 80 00).");
         this.Requis(complet, x => x.Email, "Saisissez l'adresse électronique.");
-        this.Format(x => x.Email, Validation.EmailValide, "L'adresse électronique n'est pas valide (ex. : contact@organisme.fr).");
+        this.Format(x => x.Email, Saisie.EmailValide, "L'adresse électronique n'est pas valide (ex. : contact@organisme.fr).");
         this.Longueur(x => x.RaisonSociale, 250);
         this.Longueur(x => x.Adresse, 250);
         this.Longueur(x => x.Commune, 100);
@@ -36,12 +38,12 @@ internal sealed class ValidateurPersonne : AbstractValidator<Personne>
         this.Requis(complet, x => x.Qualite, "Saisissez la qualité (fonction).");
         this.Requis(complet, x => x.Adresse, "Saisissez l'adresse (numéro et voie).");
         this.Requis(complet, x => x.CodePostal, "Saisissez le code postal.");
-        this.Format(x => x.CodePostal, Validation.CodePostalValide, "Le code postal compte 5 chiffres.");
+        this.Format(x => x.CodePostal, Saisie.CodePostalValide, "Le code postal compte 5 chiffres.");
         this.Requis(complet, x => x.Commune, "Saisissez la commune.");
         this.Requis(complet, x => x.Telephone, "Saisissez le téléphone.");
-        this.Format(x => x.Telephone, Validation.TelephoneValide, "Le téléphone doit être un numéro français (ex. : 06 12 34 56 78).");
+        this.Format(x => x.Telephone, Saisie.TelephoneValide, "Le téléphone doit être un numéro français (ex. : 06 12 34 56 78).");
         this.Requis(complet, x => x.Email, "Saisissez l'adresse électronique.");
-        this.Format(x => x.Email, Validation.EmailValide, "L'adresse électronique n'est pas valide (ex. : prenom.nom@organisme.fr).");
+        this.Format(x => x.Email, Saisie.EmailValide, "L'adresse électronique n'est pas valide (ex. : prenom.nom@organisme.fr).");
         this.Longueur(x => x.Nom, 100);
         this.Longueur(x => x.Prenom, 100);
     }
@@ -54,7 +56,7 @@ internal sealed class ValidateurChiffreAffaires : AbstractValidator<ChiffreAffai
         this.Requis(complet, x => x.Exercice, "Saisissez l'année de l'exercice.");
         this.Format(x => x.Exercice, v => int.TryParse(v, out var a) && a is > 1990 and < 2100, "L'exercice est une année (ex. : 2025).");
         this.Requis(complet, x => x.Montant, "Saisissez le chiffre d'affaires de l'exercice (en euros).");
-        this.Format(x => x.Montant, v => Validation.Nombre(v) >= 0, "Le chiffre d'affaires est un montant en euros (ex. : 450 000).");
+        this.Format(x => x.Montant, v => Saisie.Nombre(v) >= 0, "Le chiffre d'affaires est un montant en euros (ex. : 450 000).");
     }
 }
 
@@ -68,7 +70,7 @@ internal sealed class ValidateurCandidature : AbstractValidator<DonneesCandidatu
             RuleFor(x => x.Candidat.Lots).Must(l => l.Count > 0).WithMessage("Cochez au moins un lot auquel vous répondez.").OverridePropertyName("Candidat.Lots");
             RuleFor(x => x.Membres).Must(m => m.Count > 0).When(x => x.Candidat.EstGroupement)
                 .WithMessage("Un groupement compte au moins un membre en plus du mandataire : ajoutez-le dans l'onglet « Membres du groupement ».");
-            RuleFor(x => x.RepartitionPrestations).Must(r => !Validation.Vide(r)).When(x => x.Candidat.EstGroupement)
+            RuleFor(x => x.RepartitionPrestations).Must(r => !Saisie.Vide(r)).When(x => x.Candidat.EstGroupement)
                 .WithMessage("Décrivez la répartition des prestations entre les membres du groupement.");
             RuleFor(x => x.Sites).Must(s => s.Count > 0).WithMessage("Ajoutez au moins un site de réalisation.");
         }
@@ -90,9 +92,9 @@ internal sealed class ValidateurCandidature : AbstractValidator<DonneesCandidatu
             s.Requis(complet, x => x.Nom, "Saisissez le nom du site : le numéro et le nom de la voie.");
             s.Format(x => x.Nom, v => char.IsAsciiDigit(v!.Trim()[0]), "Le nom du site commence par le numéro de la voie (ex. : 12 rue de la Loge).");
             s.Requis(complet, x => x.CodePostal, "Saisissez le code postal.");
-            s.Format(x => x.CodePostal, Validation.CodePostalValide, "Le code postal compte 5 chiffres.");
+            s.Format(x => x.CodePostal, Saisie.CodePostalValide, "Le code postal compte 5 chiffres.");
             s.Requis(complet, x => x.Commune, "Saisissez la commune.");
-            s.Format(x => x.Telephone, Validation.TelephoneValide, "Le téléphone doit être un numéro français.");
+            s.Format(x => x.Telephone, Saisie.TelephoneValide, "Le téléphone doit être un numéro français.");
         });
     }
 }

@@ -1,0 +1,23 @@
+namespace Sigma.BuildingBlocks.Web;
+
+/// <summary>
+/// The pages one module's screens link to in another module, named once here: no module writes another module's
+/// routes (an architecture test checks it). Inside a module, links come from ASP.NET Core link generation or its own
+/// routes; in mails, from the integration event's <c>LienPage</c>.
+/// </summary>
+public static class PagesSigma
+{
+    public const string Connexion = "/connexion";
+
+    public const string Consultations = "/consultations";
+
+    public static string Consultation(Guid id) => $"/consultations/{id}";
+
+    /// <summary>Sign in, then come back to the consultation.</summary>
+    public static string ConnexionPuisConsultation(Guid id) => $"{Connexion}?retour={Consultation(id)}";
+
+    /// <summary>« Répondre à la consultation » (a POST of the consultation's id).</summary>
+    public const string CommencerReponse = "/reponses/commencer";
+
+    public static string NouvelleDemandeDeSignature(Guid reponseId) => $"/signature/demandes/nouvelle?reponse={reponseId}";
+}
