@@ -135,6 +135,16 @@ public class ModuleBoundaryTests
         ecarts.ShouldBeEmpty();
     }
 
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Handlers_of_integration_events_live_in_the_integration_folder(string module)
+    {
+        static bool Gere(Type? t) => t is not null && (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Sigma.BuildingBlocks.Messaging.IntegrationEventHandler<,>) || Gere(t.BaseType));
+        var offending = Module(module).GetTypes().Where(t => !t.IsAbstract && Gere(t.BaseType))
+            .Where(t => t.Namespace != $"Sigma.{module}.Integration").Select(t => t.FullName).ToList();
+        offending.ShouldBeEmpty();
+    }
+
     [Fact]
     public void The_routes_of_each_module_are_found() =>
         Routes("Registration").ShouldContain("connexion");

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sigma.BuildingBlocks.Modules;
 using Sigma.BuildingBlocks.Stockage;
 using Sigma.Signature.Domain;
+using Sigma.Signature.Integration;
 using Sigma.Signature.Infrastructure.Demandes;
 using Sigma.Signature.Infrastructure.Certificats;
 using Sigma.Signature.Infrastructure.Verification;

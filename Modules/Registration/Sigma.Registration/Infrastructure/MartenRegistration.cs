@@ -1,7 +1,5 @@
 using Marten;
-using Marten.Exceptions;
 using JasperFx.Events.Projections;
-using Npgsql;
 using Sigma.Registration.Domain;
 
 namespace Sigma.Registration.Infrastructure;
@@ -29,9 +27,4 @@ internal static class MartenRegistration
         opts.Schema.For<Compte>().UniqueIndex(c => c.IdentifiantNormalise).Index(c => c.OrganisationId).Index(c => c.Email)
             .Index(c => c.Rattachement);
     }
-
-    /// <summary>True when a commit failed on one of the unique indexes (a concurrent duplicate SIRET or identifiant).</summary>
-    public static bool EstDoublon(Exception ex, string colonne) =>
-        (ex as MartenCommandException)?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
-        && (pg.ConstraintName ?? pg.MessageText).Contains(colonne, StringComparison.OrdinalIgnoreCase);
 }

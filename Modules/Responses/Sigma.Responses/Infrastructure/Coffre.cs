@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Sigma.BuildingBlocks.Persistence;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;

@@ -45,20 +45,3 @@ public sealed record DemandeSignature(
         return new DocumentSigneDepose(Id, versionId, nom, taille, sha256, signeDansSigma, rapport.Conclusion, rapport.Motif, rapportJson, par, nomPar, maintenant);
     }
 }
-
-/// <summary>The Signature module's copy of a sent response: who can be asked to sign, for which lots.</summary>
-public sealed class ReponseRecue
-{
-    public Guid Id { get; set; }
-    public Guid ConsultationId { get; set; }
-    public string Reference { get; set; } = "";
-    public string Intitule { get; set; } = "";
-    public string NumeroAccuse { get; set; } = "";
-    public Guid OrganisationId { get; set; }
-    public string Organisation { get; set; } = "";
-    public string Siret { get; set; } = "";
-    public string Deposant { get; set; } = "";
-    public string Email { get; set; } = "";
-    public List<int> Lots { get; set; } = [];
-    public DateTimeOffset RecueLe { get; set; }
-}

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Sigma.BuildingBlocks.Persistence;
 using Marten;
 using MediatR;
 using Sigma.BuildingBlocks.Contracts;
@@ -78,7 +79,7 @@ internal sealed class ComptesOrganisationHandlers(IRegistrationStore store, Time
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception ex) when (MartenRegistration.EstDoublon(ex, "identifiant"))
+        catch (Exception ex) when (Doublons.EstDoublon(ex, "identifiant"))
         {
             throw new DomainException(Messages.IdentifiantPris, nameof(r.Identifiant));
         }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Sigma.BuildingBlocks.Persistence;
 using Marten;
 using MediatR;
 using Sigma.BuildingBlocks.Domain;
@@ -91,11 +92,11 @@ internal sealed class InscrireOrganisationHandler(IRegistrationStore store, Mots
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception ex) when (MartenRegistration.EstDoublon(ex, "siret"))
+        catch (Exception ex) when (Doublons.EstDoublon(ex, "siret"))
         {
             throw new DomainException(SiretDejaInscrit, nameof(r.Siret));
         }
-        catch (Exception ex) when (MartenRegistration.EstDoublon(ex, "identifiant"))
+        catch (Exception ex) when (Doublons.EstDoublon(ex, "identifiant"))
         {
             throw new DomainException(Messages.IdentifiantPris, nameof(r.Identifiant));
         }

@@ -1,4 +1,5 @@
 using JasperFx;
+using Sigma.BuildingBlocks.Persistence;
 using Marten;
 using MediatR;
 using Sigma.BuildingBlocks.Domain;

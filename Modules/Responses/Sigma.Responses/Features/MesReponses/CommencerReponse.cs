@@ -1,4 +1,5 @@
 using Marten;
+using Sigma.BuildingBlocks.Persistence;
 using MediatR;
 using Sigma.BuildingBlocks.Domain;
 using Sigma.Responses.Domain;

@@ -9,6 +9,7 @@ using Sigma.BuildingBlocks.Stockage;
 using Sigma.BuildingBlocks.Time;
 using Sigma.Signature.Contracts;
 using Sigma.Signature.Domain;
+using Sigma.Signature.Integration;
 using Sigma.Signature.Features.VerifierSignature;
 using Sigma.Signature.Infrastructure.Certificats;
 using Sigma.Signature.Infrastructure.Demandes;

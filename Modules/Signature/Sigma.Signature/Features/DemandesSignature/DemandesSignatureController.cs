@@ -11,6 +11,7 @@ using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Stockage;
 using Sigma.BuildingBlocks.Web;
 using Sigma.Signature.Domain;
+using Sigma.Signature.Integration;
 using Sigma.Signature.Features.VerifierSignature;
 using Sigma.Signature.Infrastructure.Demandes;
 

@@ -1,8 +1,9 @@
 using Marten;
 using Sigma.BuildingBlocks.Messaging;
 using Sigma.Responses.Contracts;
+using Sigma.Consultations.Infrastructure;
 
-namespace Sigma.Consultations.Infrastructure;
+namespace Sigma.Consultations.Integration;
 
 /// <summary>Each sent response becomes a line of its consultation's deposit registry.</summary>
 internal sealed class QuandReponseEnvoyee(IConsultationsStore store, TimeProvider clock)

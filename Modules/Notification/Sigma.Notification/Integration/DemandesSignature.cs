@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Sigma.Notification.Infrastructure;
 using Sigma.Signature.Contracts;
 
-namespace Sigma.Notification.Features.DemandesSignature;
+namespace Sigma.Notification.Integration;
 
 /// <summary>The notification phase's mails: the bidder is asked to sign; the agent learns the verification's outcome.</summary>
 internal sealed class SignatureDemandeeCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)

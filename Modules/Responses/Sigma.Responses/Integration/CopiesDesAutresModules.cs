@@ -3,8 +3,9 @@ using Sigma.BuildingBlocks.Messaging;
 using Sigma.Consultations.Contracts;
 using Sigma.Registration.Contracts;
 using Sigma.Responses.Domain;
+using Sigma.Responses.Infrastructure;
 
-namespace Sigma.Responses.Infrastructure;
+namespace Sigma.Responses.Integration;
 
 // The module keeps its own copy of what it needs from the others, built from their integration events.
 

@@ -5,7 +5,7 @@ using Sigma.BuildingBlocks.Time;
 using Sigma.Notification.Infrastructure;
 using Sigma.Responses.Contracts;
 
-namespace Sigma.Notification.Features.AccusesReception;
+namespace Sigma.Notification.Integration;
 
 /// <summary>The receipt of a sent response, mailed to its depositor: the same content as the receipt page and PDF.</summary>
 internal sealed class AccuseReceptionCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)

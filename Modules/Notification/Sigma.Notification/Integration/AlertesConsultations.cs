@@ -4,7 +4,7 @@ using Sigma.BuildingBlocks.Time;
 using Sigma.Consultations.Contracts;
 using Sigma.Notification.Infrastructure;
 
-namespace Sigma.Notification.Features.AlertesConsultations;
+namespace Sigma.Notification.Integration;
 
 /// <summary>The alerts of a consultation, mailed to each of its identified downloaders: new DCE, published answer, deadline.</summary>
 internal sealed class DceModifieAlerte(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)

@@ -4,7 +4,7 @@ using Sigma.BuildingBlocks.Time;
 using Sigma.Notification.Infrastructure;
 using Sigma.Registration.Contracts;
 
-namespace Sigma.Notification.Features.CourrielsComptes;
+namespace Sigma.Notification.Integration;
 
 /// <summary>The mails about accounts: welcome, invitation, "inscrit simple" request and decision, password reset, repeated failures.</summary>
 internal sealed class OrganisationInscriteCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
