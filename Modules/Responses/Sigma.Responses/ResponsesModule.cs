@@ -38,6 +38,7 @@ public static class ResponsesModule
         services.AddSingleton<Coffre>();
         services.AddScoped<Dossiers>();
         services.AddScoped<Ecritures>();
+        services.AddScoped<EngagementsLots>();
         return services;
     }
 }

@@ -27,7 +27,6 @@ public sealed class AjouterCompte : IRequest<Guid>, IChampsCompte
 
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public Guid OrganisationId { get; set; }
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public Guid AdministrateurId { get; set; }
-    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever] public string UrlPublique { get; set; } = "";
 }
 
 public sealed record ChangerEtatCompte(Guid OrganisationId, Guid AdministrateurId, Guid CompteId, bool Activer) : IRequest<string>;
@@ -37,7 +36,7 @@ internal sealed class AjouterCompteValidator : AbstractValidator<AjouterCompte>
     public AjouterCompteValidator() => Include(new ChampsCompteValidator());
 }
 
-internal sealed class ComptesOrganisationHandlers(IRegistrationStore store, TimeProvider clock) :
+internal sealed class ComptesOrganisationHandlers(IRegistrationStore store, TimeProvider clock, Sigma.BuildingBlocks.Web.AdressePublique adresse) :
     IRequestHandler<ListerComptes, ComptesVue>,
     IRequestHandler<AjouterCompte, Guid>,
     IRequestHandler<ChangerEtatCompte, string>
@@ -73,7 +72,7 @@ internal sealed class ComptesOrganisationHandlers(IRegistrationStore store, Time
         session.LastModifiedBy = administrateur.Identifiant;
         session.Events.StartStream<Compte>(compteId, cree, invitation);
         session.Publish(new CompteInviteIntegrationEvent(compteId, organisation.Id, organisation.RaisonSociale, cree.Identifiant, cree.Email,
-            $"{cree.Prenom} {cree.Nom}", administrateur.NomComplet, LienDefinirMotDePasse.Pour(r.UrlPublique, compteId, jeton),
+            $"{cree.Prenom} {cree.Nom}", administrateur.NomComplet, LienDefinirMotDePasse.Pour(adresse.Base, compteId, jeton),
             invitation.ExpireLe) { OccurredAt = maintenant });
         try
         {

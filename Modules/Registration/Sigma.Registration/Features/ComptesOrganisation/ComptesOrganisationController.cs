@@ -12,7 +12,7 @@ namespace Sigma.Registration.Features.ComptesOrganisation;
 
 [Authorize(Policy = Policies.AdministrateurOrganisme)]
 [Route("organisation/comptes")]
-public sealed class ComptesOrganisationController(IMediator mediator, IConfiguration configuration) : Controller
+public sealed class ComptesOrganisationController(IMediator mediator) : Controller
 {
     private Guid OrganisationId => Guid.Parse(User.FindFirstValue(SigmaClaims.OrganisationId)!);
     private Guid CompteId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
@@ -25,7 +25,6 @@ public sealed class ComptesOrganisationController(IMediator mediator, IConfigura
     {
         form.OrganisationId = OrganisationId;
         form.AdministrateurId = CompteId;
-        form.UrlPublique = Urls.Publique(configuration);
         return this.EnvoyerAsync(mediator, form, _ =>
         {
             TempData["Message"] = $"Le compte « {form.Identifiant} » est créé. {form.Prenom} {form.Nom} a reçu par courriel un lien pour choisir son mot de passe.";

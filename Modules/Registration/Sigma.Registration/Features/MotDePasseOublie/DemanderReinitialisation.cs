@@ -10,16 +10,13 @@ namespace Sigma.Registration.Features.MotDePasseOublie;
 public sealed class DemanderReinitialisation : IRequest<int>
 {
     public string? Email { get; set; }
-
-    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
-    public string UrlPublique { get; set; } = "";
 }
 
 /// <summary>
 /// Sends a single-use link, valid one hour, to the address of every active account registered with that e-mail.
 /// The page answers the same whether or not an account matches, so it tells nobody which addresses are registered.
 /// </summary>
-internal sealed class DemanderReinitialisationHandler(IRegistrationStore store, TimeProvider clock)
+internal sealed class DemanderReinitialisationHandler(IRegistrationStore store, TimeProvider clock, Sigma.BuildingBlocks.Web.AdressePublique adresse)
     : IRequestHandler<DemanderReinitialisation, int>
 {
     public static readonly TimeSpan Validite = TimeSpan.FromHours(1);
@@ -36,7 +33,7 @@ internal sealed class DemanderReinitialisationHandler(IRegistrationStore store, 
             var demande = compte.DemanderReinitialisation(empreinte, Validite, maintenant);
             session.Events.Append(compte.Id, demande);
             session.Publish(new ReinitialisationMotDePasseDemandeeIntegrationEvent(compte.Id, compte.Identifiant, compte.Email,
-                compte.NomComplet, LienDefinirMotDePasse.Pour(r.UrlPublique, compte.Id, jeton), demande.ExpireLe) { OccurredAt = maintenant });
+                compte.NomComplet, LienDefinirMotDePasse.Pour(adresse.Base, compte.Id, jeton), demande.ExpireLe) { OccurredAt = maintenant });
         }
         await session.SaveChangesAsync(ct);
         return comptes.Count;

@@ -8,7 +8,7 @@ namespace Sigma.Registration.Features.MotDePasseOublie;
 
 [AllowAnonymous]
 [Route("mot-de-passe-oublie")]
-public sealed class MotDePasseOublieController(IMediator mediator, IConfiguration configuration) : Controller
+public sealed class MotDePasseOublieController(IMediator mediator) : Controller
 {
     [HttpGet("")]
     public IActionResult Index() => View(new DemanderReinitialisation());
@@ -22,7 +22,6 @@ public sealed class MotDePasseOublieController(IMediator mediator, IConfiguratio
             ModelState.AddModelError(nameof(form.Email), "Saisissez l'adresse électronique renseignée dans votre compte (ex. : nom@organisme.fr).");
             return View(form);
         }
-        form.UrlPublique = Urls.Publique(configuration);
         await mediator.Send(form, ct);
         ViewData["Envoye"] = true;
         return View(form);

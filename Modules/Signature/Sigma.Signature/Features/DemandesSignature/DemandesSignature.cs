@@ -21,15 +21,16 @@ namespace Sigma.Signature.Features.DemandesSignature;
 /// <summary>Who acts: the account's identifiant, name, e-mail and organisation (none for an agent).</summary>
 
 /// <summary>An agent asks the organisation that sent a response to sign a document for one of its lots.</summary>
-public sealed record DemanderSignature(Guid ReponseId, int Lot, string NomDocument, byte[] Document, string? Message, string UrlPublique, Acteur Agent) : IRequest<Guid>;
+public sealed record DemanderSignature(Guid ReponseId, int Lot, string NomDocument, byte[] Document, string? Message, Acteur Agent) : IRequest<Guid>;
 
 /// <summary>The bidder signs the requested document in Sigma with a PKCS#12 certificate used for this request only.</summary>
-public sealed record SignerDansSigma(Guid DemandeId, byte[] Certificat, string? MotDePasse, string UrlPublique, Acteur Par) : IRequest<Verdict>;
+public sealed record SignerDansSigma(Guid DemandeId, byte[] Certificat, string? MotDePasse, Acteur Par) : IRequest<Verdict>;
 
 /// <summary>The bidder deposits the document signed elsewhere.</summary>
-public sealed record DeposerDocumentSigne(Guid DemandeId, string Nom, byte[] Contenu, string UrlPublique, Acteur Par) : IRequest<Verdict>;
+public sealed record DeposerDocumentSigne(Guid DemandeId, string Nom, byte[] Contenu, Acteur Par) : IRequest<Verdict>;
 
-internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageFichiers stockage, VerificateurSignatures verificateur, TimeProvider clock)
+internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageFichiers stockage, VerificateurSignatures verificateur, TimeProvider clock,
+    Sigma.BuildingBlocks.Web.AdressePublique adresse)
     : IRequestHandler<DemanderSignature, Guid>, IRequestHandler<SignerDansSigma, Verdict>, IRequestHandler<DeposerDocumentSigne, Verdict>
 {
     public const long TailleMax = 20L * 1024 * 1024;
@@ -58,7 +59,7 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
             reponse.Organisation, reponse.Email, reponse.Deposant, nom, taille, sha, r.Message?.Trim() ?? "", r.Agent.Identifiant, r.Agent.Email, maintenant);
         session.Events.StartStream<DemandeSignature>(id, demandee);
         session.Publish(new SignatureDemandeeIntegrationEvent(id, reponse.Reference, reponse.Intitule, r.Lot, reponse.Organisation, reponse.Email, reponse.Deposant,
-            nom, demandee.Message, r.Agent.Nom, $"{r.UrlPublique}/signature/demandes/{id}") { OccurredAt = maintenant });
+            nom, demandee.Message, r.Agent.Nom, adresse.Lien($"/signature/demandes/{id}")) { OccurredAt = maintenant });
         await session.SaveChangesAsync(ct);
         return id;
     }
@@ -72,7 +73,7 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
         using var memoire = new MemoryStream();
         await original.CopyToAsync(memoire, ct);
         var (signe, existantes) = SignatairePades.Signer(memoire.ToArray(), certificat.Certificat, certificat.Autorites.ToList(), maintenant);
-        return await DeposerAsync(demande, NomFichierSigne.Pdf(demande.Document, maintenant.ToParis(), existantes), signe, true, r.UrlPublique, r.Par, ct);
+        return await DeposerAsync(demande, NomFichierSigne.Pdf(demande.Document, maintenant.ToParis(), existantes), signe, true, r.Par, ct);
     }
 
     public async Task<Verdict> Handle(DeposerDocumentSigne r, CancellationToken ct)
@@ -82,7 +83,7 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
             throw new DomainException("Choisissez le document signé.", "Fichier");
         }
         var demande = await DemandeDe(r.DemandeId, r.Par, ct);
-        return await DeposerAsync(demande, NomFichierSigne.NomSimple(r.Nom), r.Contenu, false, r.UrlPublique, r.Par, ct);
+        return await DeposerAsync(demande, NomFichierSigne.NomSimple(r.Nom), r.Contenu, false, r.Par, ct);
     }
 
     private async Task<DemandeSignature> DemandeDe(Guid id, Acteur par, CancellationToken ct)
@@ -92,7 +93,7 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
         return demande is not null && demande.OrganisationId == par.OrganisationId ? demande : throw new DomainException("Demande de signature introuvable.");
     }
 
-    private async Task<Verdict> DeposerAsync(DemandeSignature demande, string nom, byte[] contenu, bool dansSigma, string url, Acteur par, CancellationToken ct)
+    private async Task<Verdict> DeposerAsync(DemandeSignature demande, string nom, byte[] contenu, bool dansSigma, Acteur par, CancellationToken ct)
     {
         var rapport = verificateur.Verifier(new FichierRecu(nom, contenu), null);
         var json = JsonSerializer.Serialize(rapport, RapportJson.Options);
@@ -105,7 +106,7 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
         var flux = await session.Events.FetchForWriting<DemandeSignature>(demande.Id, ct);
         flux.AppendOne(depose);
         session.Publish(new DocumentSigneDeposeIntegrationEvent(demande.Id, demande.Reference, demande.Lot, demande.Organisation, nom,
-            rapport.Conclusion.Libelle(), rapport.Motif, par.Nom, demande.EmailDemandeur, $"{url}/signature/demandes/{demande.Id}") { OccurredAt = maintenant });
+            rapport.Conclusion.Libelle(), rapport.Motif, par.Nom, demande.EmailDemandeur, adresse.Lien($"/signature/demandes/{demande.Id}")) { OccurredAt = maintenant });
         await session.SaveChangesAsync(ct);
         return rapport.Conclusion;
     }

@@ -24,7 +24,7 @@ public sealed record DemandeVue(DemandeSignature Demande, RapportVerification? R
 /// <summary>The notification phase: agents ask, bidders sign (in Sigma or elsewhere), agents read the verification report.</summary>
 [Authorize(Policy = Policies.CompteRattache)]
 [Route("signature/demandes")]
-public sealed class DemandesSignatureController(IMediator mediator, ISignatureStore store, StockageFichiers stockage, IConfiguration configuration) : Controller
+public sealed class DemandesSignatureController(IMediator mediator, ISignatureStore store, StockageFichiers stockage) : Controller
 {
     private bool EstAgent => User.IsInRole(Roles.Agent) || User.IsInRole(Roles.Auditeur);
 
@@ -76,7 +76,7 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
         using var memoire = new MemoryStream();
         await document!.CopyToAsync(memoire, ct);
         return await this.EnvoyerAsync(mediator,
-            new DemanderSignature(reponseId!.Value, lot!.Value, document.FileName, memoire.ToArray(), message, Urls.Publique(configuration), Moi), id =>
+            new DemanderSignature(reponseId!.Value, lot!.Value, document.FileName, memoire.ToArray(), message, Moi), id =>
             {
                 TempData["Message"] = "La demande de signature est envoyée à l'organisme par courriel.";
                 return Redirect($"/signature/demandes/{id}");
@@ -114,7 +114,7 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
         }
         using var memoire = new MemoryStream();
         await certificat.CopyToAsync(memoire, ct);
-        return await ExecuterAsync(id, new SignerDansSigma(id, memoire.ToArray(), motDePasse, Urls.Publique(configuration), Moi), "Certificat", ct);
+        return await ExecuterAsync(id, new SignerDansSigma(id, memoire.ToArray(), motDePasse, Moi), "Certificat", ct);
     }
 
     [HttpPost("{id:guid}/deposer")]
@@ -130,7 +130,7 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
         }
         using var memoire = new MemoryStream();
         await fichier.CopyToAsync(memoire, ct);
-        return await ExecuterAsync(id, new DeposerDocumentSigne(id, fichier.FileName, memoire.ToArray(), Urls.Publique(configuration), Moi), "Fichier", ct);
+        return await ExecuterAsync(id, new DeposerDocumentSigne(id, fichier.FileName, memoire.ToArray(), Moi), "Fichier", ct);
     }
 
     private async Task<IActionResult> ExecuterAsync(Guid id, IRequest<Verdict> demande, string champ, CancellationToken ct)

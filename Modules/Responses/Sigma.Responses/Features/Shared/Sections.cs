@@ -1,4 +1,4 @@
-namespace Sigma.Responses.Features.Partages;
+namespace Sigma.Responses.Features.Shared;
 
 /// <summary>The sections of the candidature and offer forms, as the summary of errors names them.</summary>
 public static class Sections
