@@ -1,6 +1,3 @@
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Time;
-
 namespace Sigma.Consultations.Domain;
 
 public sealed record Question(Guid Id, string Texte, Guid CompteId, string Identifiant, string Email, Guid? OrganisationId, DateTimeOffset PoseeLe,

@@ -1,5 +1,3 @@
-using Marten;
-using Sigma.BuildingBlocks.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Sigma.BuildingBlocks.Stockage;

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Sigma.Consultations.Infrastructure;
 
 /// <summary>The Consultations module's own Marten store (schema <c>consultations</c>).</summary>

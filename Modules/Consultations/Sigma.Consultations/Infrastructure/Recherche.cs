@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using JasperFx.Events;
-using Marten;
 using Marten.Events.Projections;
 using Microsoft.Extensions.Hosting;
 using Npgsql;

@@ -1,8 +1,5 @@
 using Hangfire;
-using Marten;
 using Microsoft.Extensions.Configuration;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Messaging;
 using Sigma.Notification.Domain;
 
 namespace Sigma.Notification.Infrastructure;

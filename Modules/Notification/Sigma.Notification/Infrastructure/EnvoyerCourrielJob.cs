@@ -1,5 +1,4 @@
 using Hangfire;
-using Marten;
 using Microsoft.Extensions.Logging;
 using Sigma.Notification.Domain;
 

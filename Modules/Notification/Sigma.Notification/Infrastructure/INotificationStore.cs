@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Sigma.Notification.Infrastructure;
 
 /// <summary>The Notification module's own Marten store (schema <c>notification</c>).</summary>

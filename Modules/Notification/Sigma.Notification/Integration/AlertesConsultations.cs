@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Configuration;
-using Sigma.BuildingBlocks.Time;
 using Sigma.Consultations.Contracts;
 using Sigma.Notification.Infrastructure;
 

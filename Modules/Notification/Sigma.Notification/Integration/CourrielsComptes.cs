@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Configuration;
-using Sigma.BuildingBlocks.Time;
 using Sigma.Notification.Infrastructure;
 using Sigma.Registration.Contracts;
 

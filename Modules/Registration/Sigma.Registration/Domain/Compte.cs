@@ -1,6 +1,3 @@
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Domain;
-
 namespace Sigma.Registration.Domain;
 
 /// <summary>A person's account: bidder (administrator or user of an organisation), agent or auditor.</summary>

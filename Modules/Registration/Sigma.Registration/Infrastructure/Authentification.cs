@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Web;
 using Sigma.Registration.Domain;
 
 namespace Sigma.Registration.Infrastructure;

@@ -1,8 +1,6 @@
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sigma.BuildingBlocks.Contracts;
 using Sigma.Registration.Domain;
 
 namespace Sigma.Registration.Infrastructure;

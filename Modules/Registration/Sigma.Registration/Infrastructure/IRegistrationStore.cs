@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Sigma.Registration.Infrastructure;
 
 /// <summary>The Registration module's own Marten store (schema <c>registration</c>).</summary>

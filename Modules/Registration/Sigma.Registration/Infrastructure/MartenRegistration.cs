@@ -1,4 +1,3 @@
-using Marten;
 using JasperFx.Events.Projections;
 using Sigma.Registration.Domain;
 

@@ -1,5 +1,3 @@
-using Sigma.BuildingBlocks.Domain;
-
 namespace Sigma.Responses.Domain;
 
 public enum StatutFormulaire

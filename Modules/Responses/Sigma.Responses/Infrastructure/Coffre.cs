@@ -1,10 +1,8 @@
 using System.Buffers.Binary;
-using Sigma.BuildingBlocks.Persistence;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Sigma.BuildingBlocks.Stockage;
 

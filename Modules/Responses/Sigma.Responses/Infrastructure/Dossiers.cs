@@ -1,5 +1,3 @@
-using Marten;
-using Sigma.BuildingBlocks.Domain;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Features;
 

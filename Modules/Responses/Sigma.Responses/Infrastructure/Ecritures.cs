@@ -1,8 +1,4 @@
-using Marten;
 using Marten.Events;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Persistence;
-using Sigma.BuildingBlocks.Time;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Features;
 

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Sigma.Responses.Infrastructure;
 
 /// <summary>The Responses module's own Marten store (schema <c>responses</c>).</summary>

@@ -1,5 +1,3 @@
-using Marten;
-using Sigma.BuildingBlocks.Messaging;
 using Sigma.Consultations.Contracts;
 using Sigma.Registration.Contracts;
 using Sigma.Responses.Domain;

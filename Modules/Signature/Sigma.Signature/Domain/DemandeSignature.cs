@@ -1,5 +1,3 @@
-using Sigma.BuildingBlocks.Domain;
-
 namespace Sigma.Signature.Domain;
 
 public sealed record SignatureDemandee(

@@ -1,5 +1,3 @@
-using Marten;
-using Sigma.BuildingBlocks.Messaging;
 using Sigma.Responses.Contracts;
 using Sigma.Signature.Infrastructure.Demandes;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Sigma.Consultations.Infrastructure;
 
 namespace Sigma.Consultations.Features.Consultations;

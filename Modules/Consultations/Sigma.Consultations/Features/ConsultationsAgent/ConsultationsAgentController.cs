@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Contracts;
 using Sigma.Consultations.Domain;
 using Sigma.Consultations.Infrastructure;
 

@@ -1,10 +1,5 @@
 using System.Globalization;
 using FluentValidation;
-using Marten;
-using Sigma.BuildingBlocks.Persistence;
-using MediatR;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Time;
 using Sigma.Consultations.Domain;
 using Sigma.Consultations.Infrastructure;
 

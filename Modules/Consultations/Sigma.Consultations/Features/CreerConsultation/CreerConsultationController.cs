@@ -1,9 +1,4 @@
 using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Web;
 
 namespace Sigma.Consultations.Features.CreerConsultation;
 

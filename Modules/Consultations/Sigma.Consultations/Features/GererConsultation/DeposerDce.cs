@@ -1,9 +1,3 @@
-using Marten;
-using Sigma.BuildingBlocks.Web;
-using Sigma.BuildingBlocks.Persistence;
-using MediatR;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Messaging;
 using Sigma.BuildingBlocks.Stockage;
 using Sigma.Consultations.Contracts;
 using Sigma.Consultations.Domain;

@@ -1,14 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Time;
-using Sigma.BuildingBlocks.Web;
 using Sigma.Consultations.Domain;
 using Sigma.Consultations.Infrastructure;
 

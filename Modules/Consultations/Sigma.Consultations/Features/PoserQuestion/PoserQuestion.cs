@@ -1,10 +1,4 @@
 using System.Security.Claims;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Domain;
 using Sigma.Consultations.Domain;
 using Sigma.Consultations.Features.DetailConsultation;
 using Sigma.Consultations.Infrastructure;

@@ -1,10 +1,6 @@
 using System.IO.Compression;
 using System.Security.Claims;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Contracts;
 using Sigma.BuildingBlocks.Stockage;
 using Sigma.Consultations.Domain;
 using Sigma.Consultations.Features.DetailConsultation;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Contracts;
 using Sigma.Notification.Infrastructure;
 
 namespace Sigma.Notification.Features.BoiteCourriels;

@@ -2,10 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Web;
 using Sigma.Referentials.Domain;
 using Sigma.Referentials.Infrastructure;
 

@@ -1,12 +1,6 @@
 using System.Security.Claims;
 using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Web;
 
 namespace Sigma.Registration.Features.ComptesOrganisation;
 

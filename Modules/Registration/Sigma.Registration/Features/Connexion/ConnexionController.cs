@@ -1,11 +1,6 @@
 using System.Security.Claims;
-using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Web;
 using Sigma.Registration.Infrastructure;
 
 namespace Sigma.Registration.Features.Connexion;

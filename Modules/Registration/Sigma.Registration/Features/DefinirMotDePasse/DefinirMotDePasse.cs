@@ -1,7 +1,4 @@
 using FluentValidation;
-using Marten;
-using MediatR;
-using Sigma.BuildingBlocks.Domain;
 using Sigma.Registration.Domain;
 using Sigma.Registration.Infrastructure;
 

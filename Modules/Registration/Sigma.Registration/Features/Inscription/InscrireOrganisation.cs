@@ -1,9 +1,4 @@
 using FluentValidation;
-using Sigma.BuildingBlocks.Persistence;
-using Marten;
-using MediatR;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Messaging;
 using Sigma.Registration.Contracts;
 using Sigma.Registration.Domain;
 using Sigma.Registration.Infrastructure;

@@ -1,8 +1,4 @@
 using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Web;
 
 namespace Sigma.Registration.Features.InscriptionSimple;
 

@@ -1,8 +1,4 @@
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
-using Sigma.BuildingBlocks.Web;
 
 namespace Sigma.Registration.Features.MotDePasseOublie;
 

@@ -1,8 +1,3 @@
-using Marten;
-using MediatR;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Messaging;
 using Sigma.Registration.Contracts;
 using Sigma.Registration.Domain;
 using Sigma.Registration.Infrastructure;

@@ -1,10 +1,4 @@
 using System.Security.Claims;
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Web;
 using Sigma.Registration.Domain;
 
 namespace Sigma.Registration.Features.Rattachements;

@@ -1,10 +1,4 @@
 using JasperFx;
-using Sigma.BuildingBlocks.Persistence;
-using Marten;
-using MediatR;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Messaging;
-using Sigma.BuildingBlocks.Web;
 using Sigma.Responses.Contracts;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;

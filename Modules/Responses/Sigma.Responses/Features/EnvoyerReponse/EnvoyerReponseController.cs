@@ -1,10 +1,3 @@
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Time;
-using Sigma.BuildingBlocks.Web;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Features.MesReponses;
 using Sigma.Responses.Infrastructure;

@@ -1,7 +1,3 @@
-using Marten;
-using Sigma.BuildingBlocks.Persistence;
-using MediatR;
-using Sigma.BuildingBlocks.Domain;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;
 

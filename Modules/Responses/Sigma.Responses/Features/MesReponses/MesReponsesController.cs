@@ -1,10 +1,3 @@
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Web;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using JasperFx;
-using Marten;
-using MediatR;
-using Sigma.BuildingBlocks.Domain;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Regles;
 using Sigma.Responses.Features.Candidature;

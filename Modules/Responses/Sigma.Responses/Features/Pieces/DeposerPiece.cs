@@ -1,6 +1,3 @@
-using Marten;
-using MediatR;
-using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Stockage;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;

@@ -1,15 +1,9 @@
-using MediatR;
 using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Stockage;
-using Sigma.BuildingBlocks.Web;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;
 

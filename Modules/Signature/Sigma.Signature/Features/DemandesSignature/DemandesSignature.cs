@@ -1,12 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Marten;
-using Sigma.BuildingBlocks.Persistence;
-using MediatR;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Messaging;
 using Sigma.BuildingBlocks.Stockage;
-using Sigma.BuildingBlocks.Time;
 using Sigma.Signature.Contracts;
 using Sigma.Signature.Domain;
 using Sigma.Signature.Integration;

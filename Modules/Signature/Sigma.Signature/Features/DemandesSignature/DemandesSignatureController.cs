@@ -1,15 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Marten;
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
-using Sigma.BuildingBlocks.Contracts;
-using Sigma.BuildingBlocks.Domain;
 using Sigma.BuildingBlocks.Stockage;
-using Sigma.BuildingBlocks.Web;
 using Sigma.Signature.Domain;
 using Sigma.Signature.Integration;
 using Sigma.Signature.Features.VerifierSignature;

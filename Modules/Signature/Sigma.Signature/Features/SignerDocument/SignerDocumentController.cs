@@ -1,10 +1,5 @@
 using System.IO.Compression;
 using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Time;
-using Sigma.BuildingBlocks.Web;
 
 namespace Sigma.Signature.Features.SignerDocument;
 

@@ -1,8 +1,5 @@
 using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Http;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Time;
 using Sigma.Signature.Domain;
 using Sigma.Signature.Infrastructure.Certificats;
 using Sigma.Signature.Infrastructure.Cms;

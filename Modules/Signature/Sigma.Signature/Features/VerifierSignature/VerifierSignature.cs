@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Http;
 using Sigma.Signature.Domain;
 using Sigma.Signature.Infrastructure.Verification;

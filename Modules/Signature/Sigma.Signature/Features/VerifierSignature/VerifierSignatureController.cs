@@ -1,12 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
-using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Web;
 using Sigma.Signature.Domain;
 using Sigma.Signature.Infrastructure.Rapports;
 

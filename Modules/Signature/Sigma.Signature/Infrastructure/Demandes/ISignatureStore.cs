@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Sigma.Signature.Infrastructure.Demandes;
 
 /// <summary>The Signature module's own Marten store (schema <c>signature</c>): signature requests of the notification phase.</summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Sigma.BuildingBlocks.Domain;
-using Sigma.BuildingBlocks.Time;
 using Sigma.Signature.Infrastructure.Cms;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokens;

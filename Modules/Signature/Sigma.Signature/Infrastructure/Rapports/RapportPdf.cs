@@ -1,5 +1,4 @@
 using Sigma.BuildingBlocks.Pdf;
-using Sigma.BuildingBlocks.Time;
 using Sigma.Signature.Domain;
 
 namespace Sigma.Signature.Infrastructure.Rapports;
