@@ -113,9 +113,11 @@ public class ConsultationsParcoursTests(SigmaEnLigne sigma) : IClassFixture<Sigm
         page.Url.ShouldBe($"{sigma.Url}/consultations");
         await page.Locator("#q").FillAsync($"competences numeriques tarn {suffixe}");
         await soumissionnaire.Bouton("Rechercher").ClickAsync();
+        // The address (pushed by htmx, or loaded without it) first: the consultation may already be listed before the search.
+        await page.WaitForURLAsync(new Regex(@"/consultations\?q=competences"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         var resultat = page.Locator("#resultats").GetByRole(AriaRole.Link, new() { Name = intitule, Exact = true });
         await resultat.WaitForAsync();
-        await page.WaitForURLAsync(new Regex(@"/consultations\?q=competences"));
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#nombre-resultats")).ToContainTextAsync(" pour « ");
         (await soumissionnaire.TexteAsync("#nombre-resultats")).ShouldBe($"1 consultation pour « competences numeriques tarn {suffixe} »");
         var carte = Navigation.Normaliser(await page.Locator("#resultats .resultat").InnerTextAsync());
         carte.ShouldContain($"Référence {reference} — 2 lot(s)");
