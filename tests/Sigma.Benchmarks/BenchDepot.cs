@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Sigma.Testing;
 
 namespace Sigma.Benchmarks;
 

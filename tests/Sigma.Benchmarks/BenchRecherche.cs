@@ -1,12 +1,9 @@
 using System.Diagnostics;
-using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Sigma.Consultations.Domain;
 using Sigma.Consultations.Infrastructure;
-using Sigma.Testing;
 
 namespace Sigma.Benchmarks;
 

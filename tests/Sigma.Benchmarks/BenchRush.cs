@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Npgsql;
-using Sigma.Testing;
 
 namespace Sigma.Benchmarks;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using Sigma.Testing;
 
 namespace Sigma.Benchmarks;
 

@@ -1,12 +1,9 @@
 using JasperFx;
-using Marten;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sigma.BuildingBlocks.Contracts;
 using Sigma.BuildingBlocks.Messaging;
 using Sigma.BuildingBlocks.Modules;
-using Sigma.Testing;
 
 namespace Sigma.BuildingBlocks.Tests;
 

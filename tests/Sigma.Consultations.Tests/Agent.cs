@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Sigma.Testing;
 
 namespace Sigma.Consultations.Tests;
 

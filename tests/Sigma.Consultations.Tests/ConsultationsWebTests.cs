@@ -1,12 +1,8 @@
 using System.IO.Compression;
-using System.Net;
-using Marten;
 using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using Sigma.BuildingBlocks.Messaging;
 using Sigma.Consultations.Contracts;
 using Sigma.Consultations.Infrastructure;
-using Sigma.Testing;
 
 namespace Sigma.Consultations.Tests;
 

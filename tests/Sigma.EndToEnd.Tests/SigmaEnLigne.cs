@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using Microsoft.Playwright;
-using Sigma.Testing;
 
 namespace Sigma.EndToEnd.Tests;
 

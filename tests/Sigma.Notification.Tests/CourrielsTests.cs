@@ -1,10 +1,7 @@
-using Marten;
 using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using Sigma.Notification.Domain;
 using Sigma.Notification.Infrastructure;
 using Sigma.Registration.Contracts;
-using Sigma.Testing;
 
 namespace Sigma.Notification.Tests;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Sigma.Referentials.Contracts;
 using Sigma.Referentials.Domain;
 using Sigma.Referentials.Infrastructure;
-using Sigma.Testing;
 
 namespace Sigma.Referentials.Tests;
 

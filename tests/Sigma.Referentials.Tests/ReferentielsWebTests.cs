@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using Sigma.Referentials.Contracts;
-using Sigma.Testing;
 
 namespace Sigma.Referentials.Tests;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Sigma.Testing;
 
 namespace Sigma.Registration.Tests;
 

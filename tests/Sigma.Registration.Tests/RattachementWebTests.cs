@@ -1,6 +1,3 @@
-using System.Net;
-using Sigma.Testing;
-
 namespace Sigma.Registration.Tests;
 
 /// <summary>

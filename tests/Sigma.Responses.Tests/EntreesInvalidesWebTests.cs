@@ -1,11 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;
-using Sigma.Testing;
 using static Sigma.Testing.Soumissionnaire;
 
 namespace Sigma.Responses.Tests;

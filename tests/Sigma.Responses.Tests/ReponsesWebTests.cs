@@ -1,10 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Sigma.Responses.Domain;
 using Sigma.Responses.Infrastructure;
-using Sigma.Testing;
 using static Sigma.Testing.Soumissionnaire;
 
 namespace Sigma.Responses.Tests;

@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
-using Marten;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Sigma.BuildingBlocks.Stockage;
 using Sigma.Responses.Infrastructure;
-using Sigma.Testing;
 using static Sigma.Testing.Soumissionnaire;
 
 namespace Sigma.Responses.Tests;

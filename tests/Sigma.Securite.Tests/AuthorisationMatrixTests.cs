@@ -1,9 +1,6 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Sigma.Testing;
 
 namespace Sigma.Securite.Tests;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Sigma.Testing;
 
 namespace Sigma.Securite.Tests;
 

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
-using Sigma.Testing;
 
 namespace Sigma.Securite.Tests;
 

@@ -1,11 +1,9 @@
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
-using Sigma.Testing;
 using UglyToad.PdfPig;
 
 namespace Sigma.Signature.Tests;

@@ -3,8 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sigma.BuildingBlocks.Modules;
 using Sigma.BuildingBlocks.Stockage;
-using Sigma.Consultations.Domain;
-using Sigma.Consultations.Infrastructure;
 
 namespace Sigma.Consultations;
 

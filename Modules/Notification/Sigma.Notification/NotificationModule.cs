@@ -6,8 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sigma.BuildingBlocks.Modules;
-using Sigma.Notification.Domain;
-using Sigma.Notification.Infrastructure;
 
 namespace Sigma.Notification;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.BuildingBlocks.Modules;
 using Sigma.Referentials.Features.ImporterReferentiel;
-using Sigma.Referentials.Infrastructure;
 
 namespace Sigma.Referentials;
 

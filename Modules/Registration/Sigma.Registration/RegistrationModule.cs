@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.BuildingBlocks.Modules;
-using Sigma.Registration.Infrastructure;
 
 namespace Sigma.Registration;
 

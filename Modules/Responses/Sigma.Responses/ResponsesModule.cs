@@ -3,8 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sigma.BuildingBlocks.Modules;
 using Sigma.BuildingBlocks.Stockage;
-using Sigma.Responses.Domain;
-using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses;
 

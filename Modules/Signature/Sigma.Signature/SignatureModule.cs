@@ -3,7 +3,6 @@ using JasperFx.Events.Projections;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sigma.BuildingBlocks.Modules;
 using Sigma.BuildingBlocks.Stockage;
-using Sigma.Signature.Domain;
 using Sigma.Signature.Integration;
 using Sigma.Signature.Infrastructure.Demandes;
 using Sigma.Signature.Infrastructure.Certificats;

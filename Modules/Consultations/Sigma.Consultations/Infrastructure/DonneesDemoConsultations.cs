@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Sigma.BuildingBlocks.Stockage;
-using Sigma.Consultations.Domain;
 using Sigma.Consultations.Features.GererConsultation;
 
 namespace Sigma.Consultations.Infrastructure;

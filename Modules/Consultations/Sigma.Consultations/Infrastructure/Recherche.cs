@@ -4,7 +4,6 @@ using JasperFx.Events;
 using Marten.Events.Projections;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using Sigma.Consultations.Domain;
 
 namespace Sigma.Consultations.Infrastructure;
 

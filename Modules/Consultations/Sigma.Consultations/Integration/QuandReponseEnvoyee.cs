@@ -1,5 +1,4 @@
 using Sigma.Responses.Contracts;
-using Sigma.Consultations.Infrastructure;
 
 namespace Sigma.Consultations.Integration;
 

@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Configuration;
-using Sigma.Notification.Domain;
 
 namespace Sigma.Notification.Infrastructure;
 

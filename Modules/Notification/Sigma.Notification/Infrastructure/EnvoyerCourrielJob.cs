@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using Sigma.Notification.Domain;
 
 namespace Sigma.Notification.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
-using Sigma.Notification.Infrastructure;
 using Sigma.Responses.Contracts;
 
 namespace Sigma.Notification.Integration;

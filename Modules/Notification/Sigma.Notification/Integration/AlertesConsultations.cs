@@ -1,7 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Sigma.Consultations.Contracts;
-using Sigma.Notification.Infrastructure;
 
 namespace Sigma.Notification.Integration;
 

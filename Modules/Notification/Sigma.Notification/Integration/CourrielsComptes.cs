@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Configuration;
-using Sigma.Notification.Infrastructure;
 using Sigma.Registration.Contracts;
 
 namespace Sigma.Notification.Integration;

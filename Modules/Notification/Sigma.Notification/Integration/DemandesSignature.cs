@@ -1,6 +1,5 @@
 using Hangfire;
 using Microsoft.Extensions.Configuration;
-using Sigma.Notification.Infrastructure;
 using Sigma.Signature.Contracts;
 
 namespace Sigma.Notification.Integration;

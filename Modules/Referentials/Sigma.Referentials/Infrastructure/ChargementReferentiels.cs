@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sigma.Referentials.Domain;
 using Sigma.Referentials.Infrastructure.Formats;
 
 namespace Sigma.Referentials.Infrastructure;

@@ -1,7 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
 using Sigma.Referentials.Contracts;
-using Sigma.Referentials.Domain;
 
 namespace Sigma.Referentials.Infrastructure;
 

@@ -1,6 +1,5 @@
 using Npgsql;
 using Sigma.Referentials.Contracts;
-using Sigma.Referentials.Domain;
 
 namespace Sigma.Referentials.Infrastructure;
 

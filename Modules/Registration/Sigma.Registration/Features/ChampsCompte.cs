@@ -1,5 +1,4 @@
 using FluentValidation;
-using Sigma.Registration.Domain;
 
 namespace Sigma.Registration.Features;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sigma.Registration.Domain;
 
 namespace Sigma.Registration.Infrastructure;
 

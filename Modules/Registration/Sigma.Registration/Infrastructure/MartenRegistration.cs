@@ -1,5 +1,4 @@
 using JasperFx.Events.Projections;
-using Sigma.Registration.Domain;
 
 namespace Sigma.Registration.Infrastructure;
 

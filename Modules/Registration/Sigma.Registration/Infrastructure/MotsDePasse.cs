@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Sigma.Registration.Domain;
 
 namespace Sigma.Registration.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Sigma.BuildingBlocks.Pdf;
-using Sigma.Responses.Domain;
 
 namespace Sigma.Responses.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Sigma.Responses.Domain;
 using Sigma.Responses.Features;
 
 namespace Sigma.Responses.Infrastructure;

@@ -1,5 +1,4 @@
 using Marten.Events;
-using Sigma.Responses.Domain;
 using Sigma.Responses.Features;
 
 namespace Sigma.Responses.Infrastructure;

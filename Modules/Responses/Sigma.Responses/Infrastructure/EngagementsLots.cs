@@ -1,5 +1,3 @@
-using Sigma.Responses.Domain;
-
 namespace Sigma.Responses.Infrastructure;
 
 /// <summary>

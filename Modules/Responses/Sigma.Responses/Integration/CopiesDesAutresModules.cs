@@ -1,7 +1,5 @@
 using Sigma.Consultations.Contracts;
 using Sigma.Registration.Contracts;
-using Sigma.Responses.Domain;
-using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses.Integration;
 

@@ -1,6 +1,5 @@
 using FluentValidation;
 
-using Sigma.Responses.Domain;
 
 namespace Sigma.Responses.Regles;
 

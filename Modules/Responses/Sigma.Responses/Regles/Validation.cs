@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Linq.Expressions;
 using FluentValidation;
 
-using Sigma.Responses.Domain;
 
 namespace Sigma.Responses.Regles;
 

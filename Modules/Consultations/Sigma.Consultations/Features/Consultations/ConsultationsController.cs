@@ -1,5 +1,3 @@
-using Sigma.Consultations.Infrastructure;
-
 namespace Sigma.Consultations.Features.Consultations;
 
 public sealed record ListeVue(bool EnCours, string? Terme, string? Dispositif, PageRecherche Page);

@@ -1,6 +1,3 @@
-using Sigma.Consultations.Domain;
-using Sigma.Consultations.Infrastructure;
-
 namespace Sigma.Consultations.Features.ConsultationsAgent;
 
 /// <summary>Every consultation, drafts included, for the Region's agents.</summary>

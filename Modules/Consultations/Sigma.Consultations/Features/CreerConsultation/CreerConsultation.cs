@@ -1,7 +1,5 @@
 using System.Globalization;
 using FluentValidation;
-using Sigma.Consultations.Domain;
-using Sigma.Consultations.Infrastructure;
 
 namespace Sigma.Consultations.Features.CreerConsultation;
 

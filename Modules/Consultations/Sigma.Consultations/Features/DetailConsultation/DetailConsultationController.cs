@@ -1,6 +1,3 @@
-using Sigma.Consultations.Domain;
-using Sigma.Consultations.Infrastructure;
-
 namespace Sigma.Consultations.Features.DetailConsultation;
 
 public sealed record DetailVue(Consultation Consultation, DateTimeOffset Maintenant, Guid? CompteId);

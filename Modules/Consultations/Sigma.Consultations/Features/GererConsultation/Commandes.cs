@@ -1,6 +1,4 @@
 using Sigma.Consultations.Contracts;
-using Sigma.Consultations.Domain;
-using Sigma.Consultations.Infrastructure;
 
 namespace Sigma.Consultations.Features.GererConsultation;
 

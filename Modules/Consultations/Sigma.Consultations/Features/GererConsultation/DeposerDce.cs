@@ -1,7 +1,5 @@
 using Sigma.BuildingBlocks.Stockage;
 using Sigma.Consultations.Contracts;
-using Sigma.Consultations.Domain;
-using Sigma.Consultations.Infrastructure;
 
 namespace Sigma.Consultations.Features.GererConsultation;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Sigma.Consultations.Domain;
-using Sigma.Consultations.Infrastructure;
 
 namespace Sigma.Consultations.Features.GererConsultation;
 

@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Sigma.Consultations.Domain;
 using Sigma.Consultations.Features.DetailConsultation;
-using Sigma.Consultations.Infrastructure;
 
 namespace Sigma.Consultations.Features.PoserQuestion;
 

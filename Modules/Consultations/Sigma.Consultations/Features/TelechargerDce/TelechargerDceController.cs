@@ -2,10 +2,8 @@ using System.IO.Compression;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Sigma.BuildingBlocks.Stockage;
-using Sigma.Consultations.Domain;
 using Sigma.Consultations.Features.DetailConsultation;
 using Sigma.Consultations.Features.GererConsultation;
-using Sigma.Consultations.Infrastructure;
 
 namespace Sigma.Consultations.Features.TelechargerDce;
 

@@ -1,5 +1,3 @@
-using Sigma.Notification.Infrastructure;
-
 namespace Sigma.Notification.Features.BoiteCourriels;
 
 /// <summary>The mails caught by the local mail catcher, for agents, when Sigma runs without an SMTP server.</summary>

@@ -3,8 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
-using Sigma.Referentials.Domain;
-using Sigma.Referentials.Infrastructure;
 
 namespace Sigma.Referentials.Features.ChercherReferentiel;
 

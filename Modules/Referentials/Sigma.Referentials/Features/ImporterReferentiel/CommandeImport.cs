@@ -1,5 +1,3 @@
-using Sigma.Referentials.Domain;
-using Sigma.Referentials.Infrastructure;
 using Sigma.Referentials.Infrastructure.Formats;
 
 namespace Sigma.Referentials.Features.ImporterReferentiel;

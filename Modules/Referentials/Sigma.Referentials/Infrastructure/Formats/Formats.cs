@@ -1,5 +1,4 @@
 using Sigma.Referentials.Contracts;
-using Sigma.Referentials.Domain;
 
 namespace Sigma.Referentials.Infrastructure.Formats;
 

@@ -1,8 +1,6 @@
 using FluentValidation;
 using Sigma.Registration.Contracts;
-using Sigma.Registration.Domain;
 using Sigma.Registration.Features.MotDePasseOublie;
-using Sigma.Registration.Infrastructure;
 
 namespace Sigma.Registration.Features.ComptesOrganisation;
 

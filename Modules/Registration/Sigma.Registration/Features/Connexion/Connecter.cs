@@ -1,6 +1,4 @@
 using Sigma.Registration.Contracts;
-using Sigma.Registration.Domain;
-using Sigma.Registration.Infrastructure;
 
 namespace Sigma.Registration.Features.Connexion;
 

@@ -1,6 +1,4 @@
 using FluentValidation;
-using Sigma.Registration.Domain;
-using Sigma.Registration.Infrastructure;
 
 namespace Sigma.Registration.Features.DefinirMotDePasse;
 

@@ -1,7 +1,5 @@
 using FluentValidation;
 using Sigma.Registration.Contracts;
-using Sigma.Registration.Domain;
-using Sigma.Registration.Infrastructure;
 using Sigma.Registration.Referentiels;
 
 namespace Sigma.Registration.Features.Inscription;

@@ -1,7 +1,5 @@
 using FluentValidation;
 using Sigma.Registration.Contracts;
-using Sigma.Registration.Domain;
-using Sigma.Registration.Infrastructure;
 
 namespace Sigma.Registration.Features.InscriptionSimple;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Sigma.Registration.Domain;
 
 namespace Sigma.Registration.Features.Rattachements;
 

@@ -1,6 +1,4 @@
-using Sigma.Responses.Domain;
 using Sigma.Responses.Regles;
-using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses.Features.Candidature;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using JasperFx;
-using Sigma.Responses.Domain;
 using Sigma.Responses.Regles;
-using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses.Features.Candidature;
 

@@ -1,7 +1,5 @@
 using JasperFx;
 using Sigma.Responses.Contracts;
-using Sigma.Responses.Domain;
-using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses.Features.EnvoyerReponse;
 

@@ -1,6 +1,3 @@
-using Sigma.Responses.Domain;
-using Sigma.Responses.Infrastructure;
-
 namespace Sigma.Responses.Features.MesReponses;
 
 /// <summary>« Répondre à la consultation »: the account's draft on this consultation, created if it has none.</summary>

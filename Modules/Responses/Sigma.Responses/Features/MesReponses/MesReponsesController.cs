@@ -1,6 +1,3 @@
-using Sigma.Responses.Domain;
-using Sigma.Responses.Infrastructure;
-
 namespace Sigma.Responses.Features.MesReponses;
 
 public sealed record LigneReponse(Reponse Reponse, ConsultationConnue? Consultation);

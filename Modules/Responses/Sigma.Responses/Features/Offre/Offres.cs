@@ -1,9 +1,7 @@
 using System.Text.Json;
 using JasperFx;
-using Sigma.Responses.Domain;
 using Sigma.Responses.Regles;
 using Sigma.Responses.Features.Candidature;
-using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses.Features.Offre;
 

@@ -1,6 +1,4 @@
 using Sigma.BuildingBlocks.Stockage;
-using Sigma.Responses.Domain;
-using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses.Features.Pieces;
 

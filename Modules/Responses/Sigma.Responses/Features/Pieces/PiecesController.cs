@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Sigma.BuildingBlocks.Stockage;
-using Sigma.Responses.Domain;
-using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses.Features.Pieces;
 

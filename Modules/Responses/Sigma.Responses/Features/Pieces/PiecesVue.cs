@@ -1,5 +1,3 @@
-using Sigma.Responses.Domain;
-
 namespace Sigma.Responses.Features.Pieces;
 
 /// <summary>The pieces of one form: each kind with whether it is required, and what is deposited.</summary>

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Sigma.BuildingBlocks.Stockage;
 using Sigma.Signature.Contracts;
-using Sigma.Signature.Domain;
 using Sigma.Signature.Integration;
 using Sigma.Signature.Features.VerifierSignature;
 using Sigma.Signature.Infrastructure.Certificats;

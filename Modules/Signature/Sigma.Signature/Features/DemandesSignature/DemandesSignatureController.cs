@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Sigma.BuildingBlocks.Stockage;
-using Sigma.Signature.Domain;
 using Sigma.Signature.Integration;
 using Sigma.Signature.Features.VerifierSignature;
 using Sigma.Signature.Infrastructure.Demandes;

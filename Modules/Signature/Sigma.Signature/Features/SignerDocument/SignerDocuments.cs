@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
-using Sigma.Signature.Domain;
 using Sigma.Signature.Infrastructure.Certificats;
 using Sigma.Signature.Infrastructure.Cms;
 using Sigma.Signature.Infrastructure.Pdf;

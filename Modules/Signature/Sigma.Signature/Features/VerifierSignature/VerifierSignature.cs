@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
-using Sigma.Signature.Domain;
 using Sigma.Signature.Infrastructure.Verification;
 
 namespace Sigma.Signature.Features.VerifierSignature;

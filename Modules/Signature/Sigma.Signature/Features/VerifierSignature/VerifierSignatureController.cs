@@ -2,7 +2,6 @@ using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
-using Sigma.Signature.Domain;
 using Sigma.Signature.Infrastructure.Rapports;
 
 namespace Sigma.Signature.Features.VerifierSignature;

@@ -1,5 +1,4 @@
 using Sigma.BuildingBlocks.Pdf;
-using Sigma.Signature.Domain;
 
 namespace Sigma.Signature.Infrastructure.Rapports;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
-using Sigma.Signature.Domain;
 using Sigma.Signature.Infrastructure.Certificats;
 using Sigma.Signature.Infrastructure.Cms;
 

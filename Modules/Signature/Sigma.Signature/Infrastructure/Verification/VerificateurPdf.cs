@@ -1,7 +1,6 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Sigma.Signature.Domain;
 using Sigma.Signature.Infrastructure.Cms;
 using Sigma.Signature.Infrastructure.Pdf;
 using UglyToad.PdfPig.Tokens;

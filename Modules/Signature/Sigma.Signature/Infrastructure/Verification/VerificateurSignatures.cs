@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Sigma.Signature.Domain;
 using Sigma.Signature.Infrastructure.Certificats;
 using Sigma.Signature.Infrastructure.Cms;
 
