@@ -28,6 +28,11 @@ public class ReponsesWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
         texte.ShouldContain(numero);
         texte.ShouldContain(sha);
 
+        // The receipt is mailed by a background job: wait for it rather than read the mailbox at once.
+        for (var i = 0; i < 100 && !sigma.Smtp.Courriels.Any(c => c.Sujet.Contains(numero, StringComparison.Ordinal)); i++)
+        {
+            await Task.Delay(100);
+        }
         var courriel = await sigma.Smtp.AttendreAsync(sigma.Smtp.Courriels.Last(c => c.Sujet.Contains(numero, StringComparison.Ordinal)).A);
         courriel.Sujet.ShouldContain("Accusé de réception");
         courriel.Texte.ShouldContain(sha);

@@ -43,6 +43,7 @@ public static class NotificationModule
         services.AddSingleton(smtp);
         services.AddSingleton<EnvoiSmtp>();
         services.AddTransient<EnvoyerCourrielJob>();
+        services.AddTransient<CourrielServices>();
         services.AddTransient<RelancerCourrielsJob>();
         return services;
     }

@@ -37,6 +37,7 @@ public static class ResponsesModule
         services.AddScoped<Dossiers>();
         services.AddScoped<Ecritures>();
         services.AddScoped<EngagementsLots>();
+        services.AddScoped<Features.Shared.EnregistrementFormulaire>();
         return services;
     }
 }

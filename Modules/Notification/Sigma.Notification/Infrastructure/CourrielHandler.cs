@@ -3,6 +3,9 @@ using Microsoft.Extensions.Configuration;
 
 namespace Sigma.Notification.Infrastructure;
 
+/// <summary>What every mail handler needs, injected as one.</summary>
+internal sealed record CourrielServices(INotificationStore Store, TimeProvider Clock, IBackgroundJobClient Jobs, AdressePublique Adresse);
+
 /// <summary>A mail an integration event owes someone: recipient, template and the values it shows.</summary>
 internal sealed record CourrielDu(string Destinataire, string Gabarit, object Modele);
 
@@ -10,13 +13,14 @@ internal sealed record CourrielDu(string Destinataire, string Gabarit, object Mo
 /// Base of the handlers that turn an integration event into mails: the mails are prepared in the module's store in
 /// the same transaction as the inbox entry, then one Hangfire job per mail sends it.
 /// </summary>
-internal abstract class CourrielHandler<TEvent>(INotificationStore store, TimeProvider clock, IBackgroundJobClient jobs, IConfiguration configuration)
-    : IntegrationEventHandler<TEvent, INotificationStore>(store, clock)
+internal abstract class CourrielHandler<TEvent>(CourrielServices services)
+    : IntegrationEventHandler<TEvent, INotificationStore>(services.Store, services.Clock)
     where TEvent : IntegrationEvent
 {
     private readonly List<Guid> _prepares = [];
 
-    protected string UrlPublique => Sigma.BuildingBlocks.Web.Urls.Publique(configuration);
+    /// <summary>The platform's address, for a mail whose event carries no page of its own.</summary>
+    protected string UrlPublique => services.Adresse.Base;
 
     protected abstract IEnumerable<CourrielDu> Courriels(TEvent e);
 
@@ -40,7 +44,7 @@ internal abstract class CourrielHandler<TEvent>(INotificationStore store, TimePr
     {
         foreach (var id in _prepares)
         {
-            jobs.Enqueue<EnvoyerCourrielJob>(j => j.Envoyer(id, CancellationToken.None));
+            services.Jobs.Enqueue<EnvoyerCourrielJob>(j => j.Envoyer(id, CancellationToken.None));
         }
         return Task.CompletedTask;
     }

@@ -1,13 +1,11 @@
 using System.Globalization;
-using Hangfire;
-using Microsoft.Extensions.Configuration;
 using Sigma.Responses.Contracts;
 
 namespace Sigma.Notification.Integration;
 
 /// <summary>The receipt of a sent response, mailed to its depositor: the same content as the receipt page and PDF.</summary>
-internal sealed class AccuseReceptionCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<ReponseEnvoyeeIntegrationEvent>(s, c, j, cfg)
+internal sealed class AccuseReceptionCourriel(CourrielServices s)
+    : CourrielHandler<ReponseEnvoyeeIntegrationEvent>(s)
 {
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
 

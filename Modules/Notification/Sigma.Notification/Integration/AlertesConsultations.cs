@@ -1,12 +1,10 @@
-using Hangfire;
-using Microsoft.Extensions.Configuration;
 using Sigma.Consultations.Contracts;
 
 namespace Sigma.Notification.Integration;
 
 /// <summary>The alerts of a consultation, mailed to each of its identified downloaders: new DCE, published answer, deadline.</summary>
-internal sealed class DceModifieAlerte(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<DceModifieIntegrationEvent>(s, c, j, cfg)
+internal sealed class DceModifieAlerte(CourrielServices s)
+    : CourrielHandler<DceModifieIntegrationEvent>(s)
 {
     protected override IEnumerable<CourrielDu> Courriels(DceModifieIntegrationEvent e) => e.Destinataires.Select(d => new CourrielDu(d.Email, "alerte-dce", new
     {
@@ -16,8 +14,8 @@ internal sealed class DceModifieAlerte(INotificationStore s, TimeProvider c, IBa
     internal static string Salutation(Destinataire d) => string.IsNullOrWhiteSpace(d.Nom) ? "" : " " + d.Nom;
 }
 
-internal sealed class ReponsePublieeAlerte(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<ReponsePublieeIntegrationEvent>(s, c, j, cfg)
+internal sealed class ReponsePublieeAlerte(CourrielServices s)
+    : CourrielHandler<ReponsePublieeIntegrationEvent>(s)
 {
     protected override IEnumerable<CourrielDu> Courriels(ReponsePublieeIntegrationEvent e) => e.Destinataires.Select(d => new CourrielDu(d.Email, "alerte-reponse", new
     {
@@ -25,8 +23,8 @@ internal sealed class ReponsePublieeAlerte(INotificationStore s, TimeProvider c,
     }));
 }
 
-internal sealed class DateLimiteModifieeAlerte(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<DateLimiteModifieeIntegrationEvent>(s, c, j, cfg)
+internal sealed class DateLimiteModifieeAlerte(CourrielServices s)
+    : CourrielHandler<DateLimiteModifieeIntegrationEvent>(s)
 {
     protected override IEnumerable<CourrielDu> Courriels(DateLimiteModifieeIntegrationEvent e) => e.Destinataires.Select(d => new CourrielDu(d.Email, "alerte-date-limite", new
     {

@@ -1,12 +1,10 @@
-using Hangfire;
-using Microsoft.Extensions.Configuration;
 using Sigma.Registration.Contracts;
 
 namespace Sigma.Notification.Integration;
 
 /// <summary>The mails about accounts: welcome, invitation, "inscrit simple" request and decision, password reset, repeated failures.</summary>
-internal sealed class OrganisationInscriteCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<OrganisationInscriteIntegrationEvent>(s, c, j, cfg)
+internal sealed class OrganisationInscriteCourriel(CourrielServices s)
+    : CourrielHandler<OrganisationInscriteIntegrationEvent>(s)
 {
     protected override IEnumerable<CourrielDu> Courriels(OrganisationInscriteIntegrationEvent e) => e.SansCourriel ? [] :
     [
@@ -18,8 +16,8 @@ internal sealed class OrganisationInscriteCourriel(INotificationStore s, TimePro
     ];
 }
 
-internal sealed class CompteInviteCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<CompteInviteIntegrationEvent>(s, c, j, cfg)
+internal sealed class CompteInviteCourriel(CourrielServices s)
+    : CourrielHandler<CompteInviteIntegrationEvent>(s)
 {
     protected override IEnumerable<CourrielDu> Courriels(CompteInviteIntegrationEvent e) =>
     [
@@ -27,8 +25,8 @@ internal sealed class CompteInviteCourriel(INotificationStore s, TimeProvider c,
     ];
 }
 
-internal sealed class InscritSimpleCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<InscritSimpleCreeIntegrationEvent>(s, c, j, cfg)
+internal sealed class InscritSimpleCourriel(CourrielServices s)
+    : CourrielHandler<InscritSimpleCreeIntegrationEvent>(s)
 {
     protected override IEnumerable<CourrielDu> Courriels(InscritSimpleCreeIntegrationEvent e) =>
         e.EmailsAdministrateurs.Select(admin => new CourrielDu(admin, "inscrit-simple", new
@@ -37,8 +35,8 @@ internal sealed class InscritSimpleCourriel(INotificationStore s, TimeProvider c
         }));
 }
 
-internal sealed class ReinitialisationCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<ReinitialisationMotDePasseDemandeeIntegrationEvent>(s, c, j, cfg)
+internal sealed class ReinitialisationCourriel(CourrielServices s)
+    : CourrielHandler<ReinitialisationMotDePasseDemandeeIntegrationEvent>(s)
 {
     protected override IEnumerable<CourrielDu> Courriels(ReinitialisationMotDePasseDemandeeIntegrationEvent e) =>
     [
@@ -46,8 +44,8 @@ internal sealed class ReinitialisationCourriel(INotificationStore s, TimeProvide
     ];
 }
 
-internal sealed class EchecsConnexionCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<EchecsConnexionRepetesIntegrationEvent>(s, c, j, cfg)
+internal sealed class EchecsConnexionCourriel(CourrielServices s)
+    : CourrielHandler<EchecsConnexionRepetesIntegrationEvent>(s)
 {
     protected override IEnumerable<CourrielDu> Courriels(EchecsConnexionRepetesIntegrationEvent e) =>
     [
@@ -55,8 +53,8 @@ internal sealed class EchecsConnexionCourriel(INotificationStore s, TimeProvider
     ];
 }
 
-internal sealed class RattachementDecideCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<RattachementDecideIntegrationEvent>(s, c, j, cfg)
+internal sealed class RattachementDecideCourriel(CourrielServices s)
+    : CourrielHandler<RattachementDecideIntegrationEvent>(s)
 {
     protected override IEnumerable<CourrielDu> Courriels(RattachementDecideIntegrationEvent e) =>
     [

@@ -1,12 +1,10 @@
-using Hangfire;
-using Microsoft.Extensions.Configuration;
 using Sigma.Signature.Contracts;
 
 namespace Sigma.Notification.Integration;
 
 /// <summary>The notification phase's mails: the bidder is asked to sign; the agent learns the verification's outcome.</summary>
-internal sealed class SignatureDemandeeCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<SignatureDemandeeIntegrationEvent>(s, c, j, cfg)
+internal sealed class SignatureDemandeeCourriel(CourrielServices s)
+    : CourrielHandler<SignatureDemandeeIntegrationEvent>(s)
 {
     protected override IEnumerable<CourrielDu> Courriels(SignatureDemandeeIntegrationEvent e) =>
     [
@@ -14,8 +12,8 @@ internal sealed class SignatureDemandeeCourriel(INotificationStore s, TimeProvid
     ];
 }
 
-internal sealed class DocumentSigneDeposeCourriel(INotificationStore s, TimeProvider c, IBackgroundJobClient j, IConfiguration cfg)
-    : CourrielHandler<DocumentSigneDeposeIntegrationEvent>(s, c, j, cfg)
+internal sealed class DocumentSigneDeposeCourriel(CourrielServices s)
+    : CourrielHandler<DocumentSigneDeposeIntegrationEvent>(s)
 {
     protected override IEnumerable<CourrielDu> Courriels(DocumentSigneDeposeIntegrationEvent e) =>
         string.IsNullOrWhiteSpace(e.AgentEmail) ? []

@@ -43,6 +43,19 @@ public sealed class Ecritures(IResponsesStore store, TimeProvider clock)
     }
 }
 
+/// <summary>A decision that needs nothing but the response: open, decide, append, save.</summary>
+public static class Decisions
+{
+    public static async Task<Unit> DeciderAsync(this Ecritures ecritures, Guid reponseId, Acteur acteur, Func<Reponse, DateTimeOffset, object> decision,
+        CancellationToken ct)
+    {
+        await using var ecriture = await ecritures.OuvrirAsync(reponseId, acteur, ct);
+        ecriture.Flux.AppendOne(decision(ecriture.Reponse, ecriture.Maintenant));
+        await ecriture.Session.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+}
+
 public sealed class EcritureReponse(IDocumentSession session, JasperFx.Events.IEventStream<Reponse> flux, ConsultationConnue consultation, DateTimeOffset maintenant)
     : IAsyncDisposable
 {

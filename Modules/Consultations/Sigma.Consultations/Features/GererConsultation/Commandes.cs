@@ -22,9 +22,8 @@ internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider 
 
     public async Task<Unit> Handle(PublierConsultation r, CancellationToken ct)
     {
-        await using var session = store.Ouvrir(r.Agent);
-        var flux = await session.Events.FetchForWriting<Consultation>(r.ConsultationId, ct);
-        var consultation = flux.Aggregate ?? throw new DomainException("Consultation introuvable.");
+        var (session, flux, consultation) = await store.OuvrirAsync(r.ConsultationId, r.Agent, ct);
+        await using var _ = session;
         var publiee = consultation.Publier(r.Agent.Identifiant, clock.GetUtcNow());
         flux.AppendOne(publiee);
         session.Publish(Publication(consultation, publiee.PublieeLe));
@@ -34,9 +33,8 @@ internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider 
 
     public async Task<Unit> Handle(ProrogerDateLimite r, CancellationToken ct)
     {
-        await using var session = store.Ouvrir(r.Agent);
-        var flux = await session.Events.FetchForWriting<Consultation>(r.ConsultationId, ct);
-        var consultation = flux.Aggregate ?? throw new DomainException("Consultation introuvable.");
+        var (session, flux, consultation) = await store.OuvrirAsync(r.ConsultationId, r.Agent, ct);
+        await using var _ = session;
         var prorogee = consultation.Proroger(r.NouvelleDate, r.Motif, r.Agent.Identifiant, clock.GetUtcNow());
         flux.AppendOne(prorogee);
         if (consultation.EstPubliee)
@@ -51,9 +49,8 @@ internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider 
 
     public async Task<Unit> Handle(RepondreQuestion r, CancellationToken ct)
     {
-        await using var session = store.Ouvrir(r.Agent);
-        var flux = await session.Events.FetchForWriting<Consultation>(r.ConsultationId, ct);
-        var consultation = flux.Aggregate ?? throw new DomainException("Consultation introuvable.");
+        var (session, flux, consultation) = await store.OuvrirAsync(r.ConsultationId, r.Agent, ct);
+        await using var _ = session;
         var repondue = consultation.Repondre(r.QuestionId, r.Reponse, r.Agent.Identifiant, clock.GetUtcNow());
         flux.AppendOne(repondue);
         var question = consultation.Questions.First(q => q.Id == r.QuestionId);

@@ -32,9 +32,8 @@ internal sealed class DeposerDceHandler(IConsultationsStore store, StockageFichi
                 throw new DomainException($"Le fichier « {f.Nom} » dépasse la taille maximale de {Consultation.TailleMaxFichier / (1024 * 1024)} Mo.", "Fichiers");
             }
         }
-        await using var session = store.Ouvrir(r.Agent);
-        var flux = await session.Events.FetchForWriting<Consultation>(r.ConsultationId, ct);
-        var consultation = flux.Aggregate ?? throw new DomainException("Consultation introuvable.");
+        var (session, flux, consultation) = await store.OuvrirAsync(r.ConsultationId, r.Agent, ct);
+        await using var _ = session;
         var conserves = consultation.DceCourant?.Fichiers.Where(f => r.FichiersConserves.Contains(f.FichierId)).ToList() ?? [];
         var fichiers = new List<FichierDce>(conserves);
         foreach (var f in r.Nouveaux)

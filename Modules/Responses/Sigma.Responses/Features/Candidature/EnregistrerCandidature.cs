@@ -1,5 +1,5 @@
 using System.Text.Json;
-using JasperFx;
+using Sigma.Responses.Features.Shared;
 using Sigma.Responses.Regles;
 
 namespace Sigma.Responses.Features.Candidature;
@@ -41,59 +41,22 @@ public static class OngletsCandidature
 public sealed record EnregistrerCandidature(Guid ReponseId, string Onglet, DonneesCandidature Saisie, int Version, bool Valider, Acteur Acteur)
     : IRequest<ResultatEnregistrement>;
 
-public sealed record ResultatEnregistrement(int Version, bool Valide, IReadOnlyList<Manquant> Manquants);
 
-internal sealed class EnregistrerCandidatureHandler(Ecritures ecritures, IResponsesStore store, Coffre coffre, Dossiers dossiers)
+internal sealed class EnregistrerCandidatureHandler(EnregistrementFormulaire enregistrement, Dossiers dossiers)
     : IRequestHandler<EnregistrerCandidature, ResultatEnregistrement>
 {
-    public async Task<ResultatEnregistrement> Handle(EnregistrerCandidature r, CancellationToken ct)
-    {
-        await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct);
-        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
-        var enregistree = await dossiers.CandidatureAsync(reponse, ct);
-        var fusion = OngletsCandidature.Fusionner(enregistree, r.Saisie, r.Onglet);
-        var forme = Validation.FormeCandidature(fusion).Where(m => m.Onglet == r.Onglet).ToList();
-        if (forme.Count > 0)
-        {
-            throw new FormulaireIncompletException(forme);
-        }
-        var maintenant = ecriture.Maintenant;
-        var courante = reponse;
-        var inchangee = JsonSerializer.Serialize(enregistree) == JsonSerializer.Serialize(fusion);
-        if (!inchangee || reponse.Candidature is null)
-        {
-            var evenement = reponse.EnregistrerCandidature(r.Onglet, await coffre.ScellerAsync(reponse.ConsultationId, reponse.Id, fusion, ct), r.Version,
-                Preremplissage.EstMajeur(enregistree, fusion), r.Acteur.Identifiant, r.Acteur.Nom, maintenant);
-            flux.AppendOne(evenement);
-            courante = reponse.Apply(evenement);
-        }
-        else if (reponse.Candidature.Version != r.Version)
-        {
-            throw new EnregistrementConcurrentException(reponse.Candidature.NomPar, reponse.Candidature.Par, reponse.Candidature.Le);
-        }
-        IReadOnlyList<Manquant> manquants = [];
-        if (r.Valider && courante.StatutCandidature != StatutFormulaire.Valide)
-        {
-            try
+    public Task<ResultatEnregistrement> Handle(EnregistrerCandidature r, CancellationToken ct) =>
+        enregistrement.EnregistrerAsync(r.ReponseId, r.Acteur, r.Onglet, r.Saisie, r.Version, r.Valider, _ => new FormulaireReponse<DonneesCandidature>(
+            reponse => reponse.Candidature,
+            dossiers.CandidatureAsync,
+            OngletsCandidature.Fusionner,
+            Validation.FormeCandidature,
+            (reponse, contenu, enregistree, fusion, maintenant) =>
             {
-                flux.AppendOne(courante.ValiderCandidature(Validation.Candidature(fusion, courante.PiecesDe(null).Select(p => p.Categorie).ToHashSet()),
-                    r.Acteur.Identifiant, r.Acteur.Nom, maintenant));
-            }
-            catch (FormulaireIncompletException incomplet)
-            {
-                manquants = incomplet.Manquants;
-            }
-        }
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            await using var relecture = store.QuerySession();
-            var derniere = (await relecture.LoadAsync<Reponse>(r.ReponseId, ct))?.Candidature;
-            throw new EnregistrementConcurrentException(derniere?.NomPar ?? "Quelqu'un", derniere?.Par ?? "?", derniere?.Le ?? maintenant);
-        }
-        return new ResultatEnregistrement(courante.Candidature!.Version, manquants.Count == 0 && (r.Valider || courante.StatutCandidature == StatutFormulaire.Valide), manquants);
-    }
+                var enregistre = reponse.EnregistrerCandidature(r.Onglet, contenu, r.Version, Preremplissage.EstMajeur(enregistree, fusion),
+                    r.Acteur.Identifiant, r.Acteur.Nom, maintenant);
+                return (enregistre, reponse.Apply(enregistre));
+            },
+            (reponse, fusion, maintenant) => reponse.ValiderCandidature(Validation.Candidature(fusion, reponse.PiecesDe(null).Select(p => p.Categorie).ToHashSet()),
+                r.Acteur.Identifiant, r.Acteur.Nom, maintenant)), ct);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JasperFx;
+using Sigma.Responses.Features.Shared;
 using Sigma.Responses.Regles;
 using Sigma.Responses.Features.Candidature;
 
@@ -58,70 +59,30 @@ internal sealed class CreerOffreHandler(Ecritures ecritures, Coffre coffre, Doss
     }
 }
 
-internal sealed class EnregistrerOffreHandler(Ecritures ecritures, IResponsesStore store, Coffre coffre, Dossiers dossiers)
+internal sealed class EnregistrerOffreHandler(EnregistrementFormulaire enregistrement, Dossiers dossiers)
     : IRequestHandler<EnregistrerOffre, ResultatEnregistrement>
 {
-    public async Task<ResultatEnregistrement> Handle(EnregistrerOffre r, CancellationToken ct)
-    {
-        await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct);
-        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
-        var offre = reponse.Offre(r.OffreId) ?? throw new DomainException("Cette offre n'existe plus.");
-        var enregistree = await dossiers.OffreAsync(reponse, offre, ct);
-        var fusion = OngletsOffre.Fusionner(enregistree, r.Saisie, r.Onglet);
-        var forme = Validation.FormeOffre(fusion).Where(m => m.Onglet == r.Onglet).ToList();
-        if (forme.Count > 0)
+    public Task<ResultatEnregistrement> Handle(EnregistrerOffre r, CancellationToken ct) =>
+        enregistrement.EnregistrerAsync(r.ReponseId, r.Acteur, r.Onglet, r.Saisie, r.Version, r.Valider, reponse =>
         {
-            throw new FormulaireIncompletException(forme);
-        }
-        var maintenant = ecriture.Maintenant;
-        var courante = reponse;
-        if (JsonSerializer.Serialize(enregistree) != JsonSerializer.Serialize(fusion))
-        {
-            var evenement = reponse.EnregistrerOffre(r.OffreId, r.Onglet, await coffre.ScellerAsync(reponse.ConsultationId, reponse.Id, fusion, ct), r.Version,
-                r.Acteur.Identifiant, r.Acteur.Nom, maintenant);
-            flux.AppendOne(evenement);
-            courante = reponse.Apply(evenement);
-        }
-        else if (offre.Etat.Version != r.Version)
-        {
-            throw new EnregistrementConcurrentException(offre.Etat.NomPar, offre.Etat.Par, offre.Etat.Le);
-        }
-        IReadOnlyList<Manquant> manquants = [];
-        var statut = courante.Offre(r.OffreId)!.Etat.Statut;
-        if (r.Valider && statut != StatutFormulaire.Valide)
-        {
-            try
-            {
-                flux.AppendOne(courante.ValiderOffre(r.OffreId, Validation.Offre(fusion, courante.PiecesDe(r.OffreId).Select(p => p.Categorie).ToHashSet()),
-                    r.Acteur.Identifiant, r.Acteur.Nom, maintenant));
-            }
-            catch (FormulaireIncompletException incomplet)
-            {
-                manquants = incomplet.Manquants;
-            }
-        }
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            await using var relecture = store.QuerySession();
-            var derniere = (await relecture.LoadAsync<Reponse>(r.ReponseId, ct))?.Offre(r.OffreId)?.Etat;
-            throw new EnregistrementConcurrentException(derniere?.NomPar ?? "Quelqu'un", derniere?.Par ?? "?", derniere?.Le ?? maintenant);
-        }
-        return new ResultatEnregistrement(courante.Offre(r.OffreId)!.Etat.Version, manquants.Count == 0 && (r.Valider || statut == StatutFormulaire.Valide), manquants);
-    }
+            var offre = reponse.Offre(r.OffreId) ?? throw new DomainException("Cette offre n'existe plus.");
+            return new FormulaireReponse<DonneesOffre>(
+                courante => courante.Offre(r.OffreId)?.Etat,
+                (courante, jeton) => dossiers.OffreAsync(courante, offre, jeton),
+                OngletsOffre.Fusionner,
+                Validation.FormeOffre,
+                (courante, contenu, _, _, maintenant) =>
+                {
+                    var enregistree = courante.EnregistrerOffre(r.OffreId, r.Onglet, contenu, r.Version, r.Acteur.Identifiant, r.Acteur.Nom, maintenant);
+                    return (enregistree, courante.Apply(enregistree));
+                },
+                (courante, fusion, maintenant) => courante.ValiderOffre(r.OffreId,
+                    Validation.Offre(fusion, courante.PiecesDe(r.OffreId).Select(p => p.Categorie).ToHashSet()), r.Acteur.Identifiant, r.Acteur.Nom, maintenant));
+        }, ct);
 }
 
 internal sealed class SupprimerOffreHandler(Ecritures ecritures) : IRequestHandler<SupprimerOffre, Unit>
 {
-    public async Task<Unit> Handle(SupprimerOffre r, CancellationToken ct)
-    {
-        await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct);
-        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
-        flux.AppendOne(reponse.SupprimerOffre(r.OffreId, r.Acteur.Identifiant, r.Acteur.Nom, ecriture.Maintenant));
-        await session.SaveChangesAsync(ct);
-        return Unit.Value;
-    }
+    public Task<Unit> Handle(SupprimerOffre r, CancellationToken ct) =>
+        ecritures.DeciderAsync(r.ReponseId, r.Acteur, (reponse, maintenant) => reponse.SupprimerOffre(r.OffreId, r.Acteur.Identifiant, r.Acteur.Nom, maintenant), ct);
 }

@@ -45,13 +45,7 @@ internal sealed class DeposerPieceHandler(Ecritures ecritures, Coffre coffre, St
 
 internal sealed class RetirerPieceHandler(Ecritures ecritures) : IRequestHandler<RetirerPiece, Unit>
 {
-    public async Task<Unit> Handle(RetirerPiece r, CancellationToken ct)
-    {
-        await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct);
-        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
-        // The sealed file stays on disk: the history shows it was deposited, then withdrawn.
-        flux.AppendOne(reponse.RetirerPiece(r.PieceId, r.Acteur.Identifiant, r.Acteur.Nom, ecriture.Maintenant));
-        await session.SaveChangesAsync(ct);
-        return Unit.Value;
-    }
+    // The sealed file stays on disk: the history shows it was deposited, then withdrawn.
+    public Task<Unit> Handle(RetirerPiece r, CancellationToken ct) =>
+        ecritures.DeciderAsync(r.ReponseId, r.Acteur, (reponse, maintenant) => reponse.RetirerPiece(r.PieceId, r.Acteur.Identifiant, r.Acteur.Nom, maintenant), ct);
 }
