@@ -7,24 +7,11 @@ namespace Sigma.Benchmarks;
 /// <summary>
 /// The plan of the search query, and, to explain its slow cases, the same query with more work_mem and the earlier
 /// form of the query (rank computed above the window, so every matching tsvector went through the count).
-/// <see cref="Production"/> is a copy of the SQL of <see cref="Recherche.ChercherAsync"/>: keep them in step.
+/// <see cref="Production"/> is the SQL of <see cref="Recherche.ChercherAsync"/> itself.
 /// </summary>
 internal static class DiagnosticRecherche
 {
-    private const string Production =
-        """
-        select id, reference, intitule, dispositif, date_limite, nb_lots, count(*) over () as total
-        from (select id, reference, intitule, dispositif, date_limite, nb_lots,
-                     case when @terme = '' then 0 else ts_rank(document, q) end as rang
-              from consultations.recherche, websearch_to_tsquery('french', @terme) as q
-              where publiee_le is not null
-                and (date_limite > @maintenant) = @enCours
-                and (@terme = '' or document @@ q)
-                and (@dispositif = '' or dispositif = @dispositif)
-              offset 0) as r
-        order by rang desc, case when @enCours then date_limite end asc, date_limite desc
-        limit @taille offset @decalage
-        """;
+    private const string Production = Recherche.Requete;
 
     private const string RangAuDessusDeLaFenetre =
         """

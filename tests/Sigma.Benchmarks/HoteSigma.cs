@@ -104,43 +104,9 @@ internal sealed class HoteSigma : IAsyncDisposable
         }
     }
 
-    private async Task AttendreSanteAsync()
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(5) };
-        var limite = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < limite)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"Sigma s'est arrêté (code {_process.ExitCode}) :{Environment.NewLine}{Journal}");
-            }
-            try
-            {
-                using var reponse = await http.GetAsync("/health");
-                if (reponse.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Still starting.
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"Sigma ne répond pas sur {Url}/health après 90 s :{Environment.NewLine}{Journal}");
-    }
+    private Task AttendreSanteAsync() => ProcessusSigma.AttendreSanteAsync(_process, Url, TimeSpan.FromSeconds(90), () => Journal);
 
-    private static int PortLibre()
-    {
-        using var ecoute = new TcpListener(IPAddress.Loopback, 0);
-        ecoute.Start();
-        return ((IPEndPoint)ecoute.LocalEndpoint).Port;
-    }
+    private static int PortLibre() => ProcessusSigma.PortLibre();
 
     public async ValueTask DisposeAsync()
     {

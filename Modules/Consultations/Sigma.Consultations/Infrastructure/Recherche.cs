@@ -43,6 +43,24 @@ public sealed class Recherche(IConsultationsStore store)
 {
     public const int TaillePage = 20;
 
+    /// <summary>The search, ranked below the window count (the count buffers small rows, not the vectors); the benchmark's diagnostic reuses it.</summary>
+    public const string Requete =
+        """
+        select id, reference, intitule, dispositif, date_limite, nb_lots, count(*) over () as total
+        from (
+            -- ranks computed here, below the window count, so the count buffers small rows and not the vectors
+            select id, reference, intitule, dispositif, date_limite, nb_lots,
+                   case when @terme = '' then 0 else ts_rank(document, q) end as rang
+            from consultations.recherche, websearch_to_tsquery('french', @terme) as q
+            where publiee_le is not null
+              and (date_limite > @maintenant) = @enCours
+              and (@terme = '' or document @@ q)
+              and (@dispositif = '' or dispositif = @dispositif)
+            offset 0) as trouvees
+        order by rang desc, case when @enCours then date_limite end asc, date_limite desc
+        limit @taille offset @decalage
+        """;
+
     /// <summary>Beyond it, a page number shows the last pages' emptiness rather than overflowing the offset.</summary>
     public const int PageMaximale = 10_000;
 
@@ -68,22 +86,7 @@ public sealed class Recherche(IConsultationsStore store)
         var requete = Normaliser(new string((terme ?? "").Where(c => !char.IsControl(c)).Take(200).ToArray()).Trim());
         await using var connexion = new NpgsqlConnection(store.Options.Tenancy.Default.Database.CreateConnection().ConnectionString);
         await connexion.OpenAsync(ct);
-        await using var commande = new NpgsqlCommand(
-            """
-            select id, reference, intitule, dispositif, date_limite, nb_lots, count(*) over () as total
-            from (
-                -- ranks computed here, below the window count, so the count buffers small rows and not the vectors
-                select id, reference, intitule, dispositif, date_limite, nb_lots,
-                       case when @terme = '' then 0 else ts_rank(document, q) end as rang
-                from consultations.recherche, websearch_to_tsquery('french', @terme) as q
-                where publiee_le is not null
-                  and (date_limite > @maintenant) = @enCours
-                  and (@terme = '' or document @@ q)
-                  and (@dispositif = '' or dispositif = @dispositif)
-                offset 0) as trouvees
-            order by rang desc, case when @enCours then date_limite end asc, date_limite desc
-            limit @taille offset @decalage
-            """, connexion);
+        await using var commande = new NpgsqlCommand(Requete, connexion);
         commande.Parameters.AddWithValue("terme", requete);
         commande.Parameters.AddWithValue("maintenant", maintenant.UtcDateTime);
         commande.Parameters.AddWithValue("enCours", enCours);

@@ -18,6 +18,17 @@ public interface IChampsMotDePasse
     string? ConfirmationMotDePasse { get; }
 }
 
+/// <summary>The account someone creates for themself: who they are and the password they choose.</summary>
+public abstract class NouveauCompteAvecMotDePasse : IChampsCompte, IChampsMotDePasse
+{
+    public string? Identifiant { get; set; }
+    public string? Email { get; set; }
+    public string? Prenom { get; set; }
+    public string? Nom { get; set; }
+    public string? MotDePasse { get; set; }
+    public string? ConfirmationMotDePasse { get; set; }
+}
+
 internal sealed class ChampsCompteValidator : AbstractValidator<IChampsCompte>
 {
     public ChampsCompteValidator()

@@ -14,13 +14,8 @@ internal sealed class ValidateurEtablissement : AbstractValidator<Etablissement>
         }
         this.Format(x => x.Siret, Saisie.SiretValide, "Le SIRET compte 14 chiffres et sa clé doit être juste : vérifiez-le sur votre extrait Kbis ou l'avis de situation INSEE.");
         this.Requis(complet, x => x.Adresse, "Saisissez l'adresse (numéro et voie).");
-        this.Requis(complet, x => x.CodePostal, "Saisissez le code postal.");
-        this.Format(x => x.CodePostal, Saisie.CodePostalValide, "Le code postal compte 5 chiffres.");
-        this.Requis(complet, x => x.Commune, "Saisissez la commune.");
-        this.Requis(complet, x => x.Telephone, "Saisissez le téléphone.");
-        this.Format(x => x.Telephone, Saisie.TelephoneValide, "Le téléphone doit être un numéro français (ex. : 04 67 22 80 00).");
-        this.Requis(complet, x => x.Email, "Saisissez l'adresse électronique.");
-        this.Format(x => x.Email, Saisie.EmailValide, "L'adresse électronique n'est pas valide (ex. : contact@organisme.fr).");
+        this.CodePostalEtCommune(complet, x => x.CodePostal, x => x.Commune);
+        this.Coordonnees(complet, x => x.Telephone, "04 67 22 80 00", x => x.Email, "contact@organisme.fr");
         this.Longueur(x => x.RaisonSociale, 250);
         this.Longueur(x => x.Adresse, 250);
         this.Longueur(x => x.Commune, 100);
@@ -36,13 +31,8 @@ internal sealed class ValidateurPersonne : AbstractValidator<Personne>
         this.Requis(complet, x => x.Prenom, "Saisissez le prénom.");
         this.Requis(complet, x => x.Qualite, "Saisissez la qualité (fonction).");
         this.Requis(complet, x => x.Adresse, "Saisissez l'adresse (numéro et voie).");
-        this.Requis(complet, x => x.CodePostal, "Saisissez le code postal.");
-        this.Format(x => x.CodePostal, Saisie.CodePostalValide, "Le code postal compte 5 chiffres.");
-        this.Requis(complet, x => x.Commune, "Saisissez la commune.");
-        this.Requis(complet, x => x.Telephone, "Saisissez le téléphone.");
-        this.Format(x => x.Telephone, Saisie.TelephoneValide, "Le téléphone doit être un numéro français (ex. : 06 12 34 56 78).");
-        this.Requis(complet, x => x.Email, "Saisissez l'adresse électronique.");
-        this.Format(x => x.Email, Saisie.EmailValide, "L'adresse électronique n'est pas valide (ex. : prenom.nom@organisme.fr).");
+        this.CodePostalEtCommune(complet, x => x.CodePostal, x => x.Commune);
+        this.Coordonnees(complet, x => x.Telephone, "06 12 34 56 78", x => x.Email, "prenom.nom@organisme.fr");
         this.Longueur(x => x.Nom, 100);
         this.Longueur(x => x.Prenom, 100);
     }
@@ -90,9 +80,7 @@ internal sealed class ValidateurCandidature : AbstractValidator<DonneesCandidatu
         {
             s.Requis(complet, x => x.Nom, "Saisissez le nom du site : le numéro et le nom de la voie.");
             s.Format(x => x.Nom, v => char.IsAsciiDigit(v!.Trim()[0]), "Le nom du site commence par le numéro de la voie (ex. : 12 rue de la Loge).");
-            s.Requis(complet, x => x.CodePostal, "Saisissez le code postal.");
-            s.Format(x => x.CodePostal, Saisie.CodePostalValide, "Le code postal compte 5 chiffres.");
-            s.Requis(complet, x => x.Commune, "Saisissez la commune.");
+            s.CodePostalEtCommune(complet, x => x.CodePostal, x => x.Commune);
             s.Format(x => x.Telephone, Saisie.TelephoneValide, "Le téléphone doit être un numéro français.");
         });
     }

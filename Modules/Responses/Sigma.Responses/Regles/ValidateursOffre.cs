@@ -46,9 +46,7 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
             s.Requis(complet, x => x.Siret, "Saisissez le SIRET du sous-traitant.");
             s.Format(x => x.Siret, Saisie.SiretValide, "Le SIRET compte 14 chiffres et sa clé doit être juste.");
             s.Requis(complet, x => x.Adresse, "Saisissez l'adresse du sous-traitant.");
-            s.Requis(complet, x => x.CodePostal, "Saisissez le code postal.");
-            s.Format(x => x.CodePostal, Saisie.CodePostalValide, "Le code postal compte 5 chiffres.");
-            s.Requis(complet, x => x.Commune, "Saisissez la commune.");
+            s.CodePostalEtCommune(complet, x => x.CodePostal, x => x.Commune);
             s.Requis(complet, x => x.Prestations, "Décrivez les prestations sous-traitées.");
             s.Requis(complet, x => x.Montant, "Saisissez le montant sous-traité (HT).");
             s.Format(x => x.Montant, v => Saisie.Nombre(v) > 0, "Le montant est un nombre positif en euros.");
@@ -58,9 +56,7 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
         {
             s.Requis(complet, x => x.Nom, "Saisissez le nom du site : le numéro et le nom de la voie.");
             s.Format(x => x.Nom, v => char.IsAsciiDigit(v!.Trim()[0]), "Le nom du site commence par le numéro de la voie (ex. : 12 rue de la Loge).");
-            s.Requis(complet, x => x.CodePostal, "Saisissez le code postal.");
-            s.Format(x => x.CodePostal, Saisie.CodePostalValide, "Le code postal compte 5 chiffres.");
-            s.Requis(complet, x => x.Commune, "Saisissez la commune.");
+            s.CodePostalEtCommune(complet, x => x.CodePostal, x => x.Commune);
             s.Requis(complet, x => x.Locaux, "Décrivez les locaux.");
             s.Requis(complet, x => x.Equipements, "Décrivez les moyens matériels.");
             if (complet)

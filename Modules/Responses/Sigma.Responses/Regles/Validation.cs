@@ -56,6 +56,25 @@ internal static class Regles
     public static void Format<T>(this AbstractValidator<T> v, Expression<Func<T, string?>> champ, Func<string?, bool> valide, string message) =>
         v.RuleFor(champ).Must(x => Saisie.Vide(x) || valide(x)).WithMessage(message);
 
+    /// <summary>The code postal (required when validating, 5 digits) and the commune of an address.</summary>
+    public static void CodePostalEtCommune<T>(this AbstractValidator<T> v, bool complet, Expression<Func<T, string?>> codePostal,
+        Expression<Func<T, string?>> commune)
+    {
+        v.Requis(complet, codePostal, "Saisissez le code postal.");
+        v.Format(codePostal, Saisie.CodePostalValide, "Le code postal compte 5 chiffres.");
+        v.Requis(complet, commune, "Saisissez la commune.");
+    }
+
+    /// <summary>A French phone number and an e-mail address, both required when validating.</summary>
+    public static void Coordonnees<T>(this AbstractValidator<T> v, bool complet, Expression<Func<T, string?>> telephone, string exempleTelephone,
+        Expression<Func<T, string?>> email, string exempleEmail)
+    {
+        v.Requis(complet, telephone, "Saisissez le téléphone.");
+        v.Format(telephone, Saisie.TelephoneValide, $"Le téléphone doit être un numéro français (ex. : {exempleTelephone}).");
+        v.Requis(complet, email, "Saisissez l'adresse électronique.");
+        v.Format(email, Saisie.EmailValide, $"L'adresse électronique n'est pas valide (ex. : {exempleEmail}).");
+    }
+
     public static void Longueur<T>(this AbstractValidator<T> v, Expression<Func<T, string?>> champ, int max) =>
         v.RuleFor(champ).Must(x => x is null || x.Length <= max).WithMessage($"{max:N0} caractères au plus.".Replace(",", " ", StringComparison.Ordinal));
 }

@@ -5,7 +5,7 @@ using Sigma.Registration.Referentiels;
 namespace Sigma.Registration.Features.Inscription;
 
 /// <summary>The "S'inscrire" form: an organisation (one SIRET) and its first account, its administrator.</summary>
-public sealed class InscrireOrganisation : IRequest<Guid>, IChampsCompte, IChampsMotDePasse
+public sealed class InscrireOrganisation : NouveauCompteAvecMotDePasse, IRequest<Guid>
 {
     public string? Siret { get; set; }
     public string? RaisonSociale { get; set; }
@@ -15,12 +15,6 @@ public sealed class InscrireOrganisation : IRequest<Guid>, IChampsCompte, IChamp
     public string? CodePostal { get; set; }
     public string? Ville { get; set; }
     public string? Telephone { get; set; }
-    public string? Identifiant { get; set; }
-    public string? Email { get; set; }
-    public string? Prenom { get; set; }
-    public string? Nom { get; set; }
-    public string? MotDePasse { get; set; }
-    public string? ConfirmationMotDePasse { get; set; }
 }
 
 internal sealed class InscrireOrganisationValidator : AbstractValidator<InscrireOrganisation>

@@ -8,15 +8,9 @@ namespace Sigma.Registration.Features.InscriptionSimple;
 /// guide's answer to lost credentials). The SIRET is public, so the account is pending: it has no right on the
 /// organisation until an administrator of the organisation (mailed here) or an agent approves it.
 /// </summary>
-public sealed class CreerInscritSimple : IRequest<Guid>, IChampsCompte, IChampsMotDePasse
+public sealed class CreerInscritSimple : NouveauCompteAvecMotDePasse, IRequest<Guid>
 {
     public string? Siret { get; set; }
-    public string? Identifiant { get; set; }
-    public string? Email { get; set; }
-    public string? Prenom { get; set; }
-    public string? Nom { get; set; }
-    public string? MotDePasse { get; set; }
-    public string? ConfirmationMotDePasse { get; set; }
 }
 
 internal sealed class CreerInscritSimpleValidator : AbstractValidator<CreerInscritSimple>
