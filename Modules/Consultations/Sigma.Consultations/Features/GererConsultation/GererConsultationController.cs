@@ -6,7 +6,7 @@ namespace Sigma.Consultations.Features.GererConsultation;
 
 public sealed record GestionVue(Consultation Consultation, int NombreRetraits, int RetraitsAnonymes, int NombreAbonnes, int NombreDepots, DateTimeOffset Maintenant);
 
-/// <summary>The back-office page of one consultation: DCE versions, publication, deadline, questions, registries.</summary>
+/// <summary>The back-office page of one consultation and its commands: DCE versions, publication, deadline, answers to questions.</summary>
 [Authorize(Policy = Policies.Agent)]
 [Route("back-office/consultations/{id:guid}")]
 public sealed class GererConsultationController(IConsultationsStore store, IMediator mediator, TimeProvider clock) : Controller
@@ -65,80 +65,6 @@ public sealed class GererConsultationController(IConsultationsStore store, IMedi
         await mediator.Send(new RepondreQuestion(id, questionId, reponse ?? "", Agent), ct);
         return "La réponse est publiée, sans nommer l'auteur de la question.";
     }, ct);
-
-    [HttpGet("registres/retraits.csv")]
-    public async Task<IActionResult> RetraitsCsv(Guid id, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        var retraits = await session.Query<Retrait>().Where(r => r.ConsultationId == id).OrderBy(r => r.RetireLe).ToListAsync(ct);
-        return RegistreCsv.Fichier($"registre-retraits-{id:N}.csv",
-            ["Date", "Version DCE", "Complet", "Fichiers", "Nom", "Adresse électronique", "Organisme", "Anonyme"],
-            retraits.Select(r => new object?[]
-            {
-                r.RetireLe.Affiche(), r.Version, r.Complet ? "oui" : "non", string.Join(", ", r.Fichiers), r.Nom, r.Email, r.Organisme, r.Anonyme ? "oui" : "non",
-            }));
-    }
-
-    [HttpGet("registres/questions.csv")]
-    public async Task<IActionResult> QuestionsCsv(Guid id, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        var consultation = await session.LoadAsync<Consultation>(id, ct);
-        if (consultation is null)
-        {
-            return NotFound();
-        }
-        return RegistreCsv.Fichier($"registre-questions-{consultation.Reference}.csv",
-            ["Posée le", "Identifiant", "Adresse électronique", "Question", "Répondue le", "Réponse", "Répondue par"],
-            consultation.Questions.Select(q => new object?[]
-            {
-                q.PoseeLe.Affiche(), q.Identifiant, q.Email, q.Texte, q.RepondueLe?.Affiche() ?? "", q.Reponse, q.RepondueePar,
-            }));
-    }
-
-    [HttpGet("registres/retraits")]
-    public async Task<IActionResult> Retraits(Guid id, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        var consultation = await session.LoadAsync<Consultation>(id, ct);
-        if (consultation is null)
-        {
-            return NotFound();
-        }
-        ViewData["Consultation"] = consultation;
-        return View("Retraits", await session.Query<Retrait>().Where(r => r.ConsultationId == id).OrderByDescending(r => r.RetireLe).ToListAsync(ct));
-    }
-
-    [HttpGet("registres/depots")]
-    public async Task<IActionResult> Depots(Guid id, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        var consultation = await session.LoadAsync<Consultation>(id, ct);
-        if (consultation is null)
-        {
-            return NotFound();
-        }
-        ViewData["Consultation"] = consultation;
-        return View("Depots", await session.Query<Depot>().Where(d => d.ConsultationId == id).OrderBy(d => d.RecuLe).ToListAsync(ct));
-    }
-
-    [HttpGet("registres/depots.csv")]
-    public async Task<IActionResult> DepotsCsv(Guid id, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        var consultation = await session.LoadAsync<Consultation>(id, ct);
-        if (consultation is null)
-        {
-            return NotFound();
-        }
-        var depots = await session.Query<Depot>().Where(d => d.ConsultationId == id).OrderBy(d => d.RecuLe).ToListAsync(ct);
-        return RegistreCsv.Fichier($"registre-depots-{consultation.Reference}.csv",
-            ["Reçue le", "N° d'accusé de réception", "Organisme", "SIRET", "Déposant", "Adresse électronique", "Lots", "Fichiers", "Octets"],
-            depots.Select(d => new object?[]
-            {
-                d.RecuLe.AfficheALaSeconde(), d.NumeroAccuse, d.Organisation, d.Siret, d.Deposant, d.Email, string.Join(", ", d.Lots), d.NombreFichiers, d.TailleTotale,
-            }));
-    }
 
     private async Task<IActionResult> Executer(Guid id, string formulaire, Func<Task<string>> action, CancellationToken ct)
     {
