@@ -1,5 +1,5 @@
 using Sigma.Registration.Domain;
-using Sigma.Registration.Referentiels;
+using Sigma.Registration.Infrastructure;
 
 namespace Sigma.Registration.Tests;
 

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Sigma.Registration.Contracts;
-using Sigma.Registration.Referentiels;
 
 namespace Sigma.Registration.Features.Inscription;
 

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
-namespace Sigma.Registration.Referentiels;
+namespace Sigma.Registration.Infrastructure;
 
 /// <summary>The NAF rév. 2 sous-classes (APE codes), read once from the copy shipped in this assembly.</summary>
 public static partial class NomenclatureNaf
@@ -27,7 +27,7 @@ public static partial class NomenclatureNaf
 
     private static FrozenDictionary<string, string> Charger()
     {
-        using var stream = typeof(NomenclatureNaf).Assembly.GetManifestResourceStream("Sigma.Registration.Referentiels.naf-rev2-sous-classes.csv")
+        using var stream = typeof(NomenclatureNaf).Assembly.GetManifestResourceStream("Sigma.Registration.Donnees.naf-rev2-sous-classes.csv")
             ?? throw new InvalidOperationException("Nomenclature NAF absente de l'assemblage.");
         using var reader = new StreamReader(stream);
         var codes = new Dictionary<string, string>();
