@@ -58,4 +58,35 @@ public class ClavierParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaEnLig
         detail.ShouldContain("Lot de Castres");
         agent.Problemes.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Enter_in_the_head_office_address_saves_the_candidature_and_copies_nothing_over()
+    {
+        await using var session = await sigma.NouvelleSessionAsync();
+        var n = await Navigation.OuvrirAsync(session);
+        await n.ConnecterAsync("admin.demo", "Sigma-Demo-2026!");
+        await n.AllerAsync("/consultations?q=2027-PP-003");
+        await n.CliquerAsync(n.Page.GetByRole(AriaRole.Link, new() { Name = "Projet Pro — Orientation professionnelle" }));
+        await n.CliquerAsync(n.Bouton("Répondre à la consultation"));
+        await n.CliquerAsync(n.Page.GetByRole(AriaRole.Link, new() { Name = "Dossier de candidature" }));
+        var candidat = n.Page.Url;
+
+        // The demo organisation's registration pre-filled the head office field by field.
+        var siege = n.Page.Locator("#siege");
+        (await n.Champ("Code postal", siege).InputValueAsync()).ShouldBe("34000");
+        (await n.Champ("Commune", siege).InputValueAsync()).ShouldBe("Montpellier");
+
+        var signataire = n.Page.Locator("#signataire");
+        await n.SaisirAsync("Adresse", "8 avenue du Signataire", signataire);
+        await n.SaisirAsync("Adresse", "12 rue de la Loge", siege);
+        // Entrée saves (the form's first button is « Recopier l'adresse du siège », which must not run).
+        var chargee = n.Page.WaitForLoadStateAsync(LoadState.Load);
+        await n.Champ("Adresse", siege).PressAsync("Enter");
+        await n.Page.WaitForURLAsync(candidat);
+        await chargee;
+        (await n.TexteAsync("#message")).ShouldContain("La candidature est enregistrée (brouillon)");
+        (await n.Champ("Adresse", n.Page.Locator("#siege")).InputValueAsync()).ShouldBe("12 rue de la Loge");
+        (await n.Champ("Adresse", n.Page.Locator("#signataire")).InputValueAsync()).ShouldBe("8 avenue du Signataire");
+        n.Problemes.ShouldBeEmpty();
+    }
 }
