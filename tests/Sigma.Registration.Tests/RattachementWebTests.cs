@@ -118,4 +118,29 @@ public class RattachementWebTests(SigmaFactory sigma) : IClassFixture<SigmaFacto
         (await agent.GetStringAsync("/back-office/rattachements")).ShouldNotContain($"data-identifiant=\"{identifiant}\"");
         (await simple.GetAsync("/reponses")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task A_request_for_an_organisation_without_an_active_administrator_is_mailed_to_the_agents()
+    {
+        var (_, adminId, siret) = await OrganismeAsync();
+        // The organisation's only administrator has left (deactivated).
+        var store = sigma.Services.GetRequiredService<Sigma.Registration.Infrastructure.IRegistrationStore>();
+        await using (var session = store.LightweightSession())
+        {
+            var admin = await session.Query<Sigma.Registration.Domain.Compte>().SingleAsync(c => c.IdentifiantNormalise == adminId.ToUpperInvariant());
+            session.Events.Append(admin.Id, new Sigma.Registration.Domain.CompteDesactive(admin.Id, Guid.Empty, DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+        var demandeur = sigma.Navigateur();
+        var identifiant = Donnees.NouvelIdentifiant("orphelin");
+        (await demandeur.PosterAsync("/inscription-simple", "/inscription-simple", new Dictionary<string, string>
+        {
+            ["Siret"] = siret, ["Prenom"] = "Léa", ["Nom"] = "Orpheline", ["Email"] = $"{identifiant}@cfp.test", ["Identifiant"] = identifiant,
+            ["MotDePasse"] = Donnees.MotDePasse, ["ConfirmationMotDePasse"] = Donnees.MotDePasse,
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var avis = await sigma.Smtp.AttendreAsync("agent.region@sigma.localhost", c => c.Sujet.Contains("aucun administrateur"));
+        avis.Texte.ShouldContain($"identifiant « {identifiant} »");
+        avis.Texte.ShouldContain($"{SigmaFactory.UrlPublique}/back-office/rattachements");
+    }
 }

@@ -31,7 +31,16 @@ public sealed record CompteInviteIntegrationEvent(
 /// </summary>
 public sealed record InscritSimpleCreeIntegrationEvent(
     Guid CompteId, Guid OrganisationId, string RaisonSociale, string Siret, string Identifiant, string Email, string NomComplet,
-    IReadOnlyList<string> EmailsAdministrateurs) : IntegrationEvent;
+    IReadOnlyList<string> EmailsAdministrateurs) : IntegrationEvent
+{
+    /// <summary>
+    /// When the organisation has no active administrator: the Region's agents, who decide from the back office
+    /// (<see cref="LienBackOffice"/>) after checking the person.
+    /// </summary>
+    public IReadOnlyList<string> EmailsAgents { get; init; } = [];
+
+    public string? LienBackOffice { get; init; }
+}
 
 /// <summary>A password reset was asked for an account: the link goes to the account's e-mail address only.</summary>
 public sealed record ReinitialisationMotDePasseDemandeeIntegrationEvent(

@@ -32,7 +32,10 @@ internal sealed class InscritSimpleCourriel(CourrielServices s)
         e.EmailsAdministrateurs.Select(admin => new CourrielDu(admin, "inscrit-simple", new
         {
             e.RaisonSociale, e.Siret, e.NomComplet, e.Identifiant, e.Email, UrlComptes = e.LienPage ?? UrlPublique,
-        }));
+        })).Concat(e.EmailsAgents.Select(agent => new CourrielDu(agent, "inscrit-simple-sans-administrateur", new
+        {
+            e.RaisonSociale, e.Siret, e.NomComplet, e.Identifiant, e.Email, UrlBackOffice = e.LienBackOffice ?? UrlPublique,
+        })));
 }
 
 internal sealed class ReinitialisationCourriel(CourrielServices s)

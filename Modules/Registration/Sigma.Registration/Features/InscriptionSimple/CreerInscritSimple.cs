@@ -43,6 +43,9 @@ internal sealed class CreerInscritSimpleHandler(IRegistrationStore store, MotsDe
             .Where(c => c.OrganisationId == organisation.Id && c.Role == Roles.AdministrateurOrganisme && c.Actif
                 && c.Rattachement == EtatRattachement.Rattache)
             .Select(c => c.Email).ToListAsync(ct);
+        // Nobody of the organisation can approve: the Region's agents are asked instead.
+        var agents = administrateurs.Count > 0 ? [] : await session.Query<Compte>()
+            .Where(c => c.Role == Roles.Agent && c.Actif).Select(c => c.Email).ToListAsync(ct);
 
         var compteId = Guid.NewGuid();
         var cree = Compte.Creer(compteId, organisation.Id, new NouveauCompte(r.Identifiant!, r.Email!, r.Prenom!, r.Nom!),
@@ -51,7 +54,10 @@ internal sealed class CreerInscritSimpleHandler(IRegistrationStore store, MotsDe
         session.Events.StartStream<Compte>(compteId, cree);
         session.Publish(new InscritSimpleCreeIntegrationEvent(compteId, organisation.Id, organisation.RaisonSociale, organisation.Siret,
             cree.Identifiant, cree.Email, $"{cree.Prenom} {cree.Nom}", administrateurs.Distinct().ToList())
-            { OccurredAt = maintenant, LienPage = adresse.Lien("/organisation/comptes") });
+        {
+            OccurredAt = maintenant, LienPage = adresse.Lien("/organisation/comptes"), EmailsAgents = agents.Distinct().ToList(),
+            LienBackOffice = adresse.Lien("/back-office/rattachements"),
+        });
         try
         {
             await session.SaveChangesAsync(ct);
