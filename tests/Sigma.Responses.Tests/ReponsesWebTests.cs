@@ -289,30 +289,11 @@ public class ReponsesWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
     public async Task Sending_after_the_deadline_is_refused_by_the_server_clock()
     {
         var (client, id, _) = await PreteAEnvoyerAsync(sigma);
-        var store = sigma.Services.GetRequiredService<IResponsesStore>();
-        Guid consultationId;
-        await using (var session = store.LightweightSession())
-        {
-            var reponse = await session.LoadAsync<Reponse>(id);
-            consultationId = reponse!.ConsultationId;
-            var consultation = await session.LoadAsync<ConsultationConnue>(consultationId);
-            consultation!.DateLimite = DateTimeOffset.UtcNow.AddSeconds(-1);
-            session.Store(consultation);
-            await session.SaveChangesAsync();
-        }
-        try
+        await using (await DateLimite.DepasseeAsync(sigma, id))
         {
             var refus = await EnvoyerAsync(client, id);
             refus.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await refus.Content.ReadAsStringAsync()).ShouldContain("est passée : la réponse ne peut plus être envoyée.");
-        }
-        finally
-        {
-            await using var session = store.LightweightSession();
-            var consultation = await session.LoadAsync<ConsultationConnue>(consultationId);
-            consultation!.DateLimite = DateTimeOffset.UtcNow.AddDays(20);
-            session.Store(consultation);
-            await session.SaveChangesAsync();
         }
     }
 }

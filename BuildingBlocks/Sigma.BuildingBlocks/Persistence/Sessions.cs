@@ -40,14 +40,9 @@ public static class Sessions
     {
         var session = store.LightweightSession();
         session.LastModifiedBy = acteur.Identifiant;
-        Marquer(session);
+        // Marten applies these ids when an event is appended: they are set as the session opens, not before it saves.
+        session.CorrelationId = Correlation.CorrelationId;
+        session.CausationId = Correlation.CausationId;
         return session;
-    }
-
-    /// <remarks>Marten applies these ids when an event is appended: they are set as the session opens, not before it saves.</remarks>
-    internal static void Marquer(IDocumentSession session)
-    {
-        session.CorrelationId ??= Correlation.CorrelationId;
-        session.CausationId ??= Correlation.CausationId;
     }
 }

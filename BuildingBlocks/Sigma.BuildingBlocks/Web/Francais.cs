@@ -11,10 +11,6 @@ public static class Francais
     public static string Nombre(long nombre, string singulier, string? pluriel = null) =>
         $"{nombre.ToString("N0", Fr)} {(nombre is >= -1 and <= 1 ? singulier : pluriel ?? singulier + "s")}";
 
-    /// <summary>The word alone, agreed with the number ("reçue" / "reçues").</summary>
-    public static string Accord(long nombre, string singulier, string? pluriel = null) =>
-        nombre is >= -1 and <= 1 ? singulier : pluriel ?? singulier + "s";
-
     /// <summary>"350 o", "4,5 Ko", "1,2 Mo", "1,05 Go": the unit that fits.</summary>
     public static string Taille(long octets) => octets switch
     {

@@ -14,10 +14,13 @@ public static class Refus
 {
     public const string ModifieEntreTemps = "Cette information a été modifiée entre-temps, par vous sur un autre onglet ou par quelqu'un d'autre : vérifiez la page et recommencez.";
 
-    /// <summary>Notes a refusal in ModelState; false for any other failure (which is not the user's to fix).</summary>
-    public static bool Noter(Exception erreur, ModelStateDictionary modelState, string prefixe = "")
+    /// <summary>
+    /// Notes a refusal in ModelState; false for any other failure (which is not the user's to fix). A refusal without a
+    /// field of its own goes to <paramref name="champParDefaut"/> (the posted form, on a page of several), else to the top.
+    /// </summary>
+    public static bool Noter(Exception erreur, ModelStateDictionary modelState, string prefixe = "", string champParDefaut = "")
     {
-        string Cle(string? champ) => string.IsNullOrEmpty(champ) ? "" : string.IsNullOrEmpty(prefixe) ? champ : $"{prefixe}.{champ}";
+        string Cle(string? champ) => string.IsNullOrEmpty(champ) ? champParDefaut : string.IsNullOrEmpty(prefixe) ? champ : $"{prefixe}.{champ}";
         switch (erreur)
         {
             case DomainException refus when refus.Champs.Count > 0:
@@ -30,7 +33,7 @@ public static class Refus
                 modelState.AddModelError(Cle(refus.Champ), refus.Message);
                 return true;
             case JasperFx.ConcurrencyException:
-                modelState.AddModelError("", ModifieEntreTemps);
+                modelState.AddModelError(champParDefaut, ModifieEntreTemps);
                 return true;
             default:
                 return false;
@@ -42,19 +45,20 @@ public static class Refus
     /// refused, the messages in ModelState and what <paramref name="reafficher"/> shows (the same form, as typed).
     /// </summary>
     public static Task<IActionResult> EnvoyerAsync<TResultat>(this Controller controller, IMediator mediator, IRequest<TResultat> commande,
-        Func<TResultat, IActionResult> succes, Func<Task<IActionResult>> reafficher, CancellationToken ct, string prefixe = "") =>
-        controller.EnvoyerAsync(mediator, commande, r => Task.FromResult(succes(r)), _ => reafficher(), ct, prefixe);
+        Func<TResultat, IActionResult> succes, Func<Task<IActionResult>> reafficher, CancellationToken ct, string prefixe = "", string champParDefaut = "") =>
+        controller.EnvoyerAsync(mediator, commande, r => Task.FromResult(succes(r)), _ => reafficher(), ct, prefixe, champParDefaut);
 
     /// <summary>The same, for a success or a redisplay that reads something first (the redisplay knows the refusal).</summary>
     public static async Task<IActionResult> EnvoyerAsync<TResultat>(this Controller controller, IMediator mediator, IRequest<TResultat> commande,
-        Func<TResultat, Task<IActionResult>> succes, Func<Exception, Task<IActionResult>> reafficher, CancellationToken ct, string prefixe = "")
+        Func<TResultat, Task<IActionResult>> succes, Func<Exception, Task<IActionResult>> reafficher, CancellationToken ct, string prefixe = "",
+        string champParDefaut = "")
     {
         TResultat resultat;
         try
         {
             resultat = await mediator.Send(commande, ct);
         }
-        catch (Exception erreur) when (Noter(erreur, controller.ModelState, prefixe))
+        catch (Exception erreur) when (Noter(erreur, controller.ModelState, prefixe, champParDefaut))
         {
             return await reafficher(erreur);
         }

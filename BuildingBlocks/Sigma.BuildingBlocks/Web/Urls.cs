@@ -6,20 +6,17 @@ public static class Urls
 {
     /// <summary>The default public address of the local run (<c>./run.sh</c>), and only of it.</summary>
     public const string AdresseLocale = "http://localhost:5080";
-
-    /// <summary>
-    /// The platform's public address for links in mails: <c>Sigma:UrlPublique</c>, never the request's Host (a forged
-    /// Host would send a valid reset link to the attacker). The Host sets it at start: required outside the local run.
-    /// </summary>
-    public static string Publique(IConfiguration configuration) =>
-        (configuration["Sigma:UrlPublique"] is { Length: > 0 } configuree ? configuree
-            : throw new InvalidOperationException("Sigma:UrlPublique n'est pas configurée.")).TrimEnd('/');
 }
 
-/// <summary>Absolute links for mails and integration events: the public address and a module's own path.</summary>
+/// <summary>
+/// Absolute links for mails and integration events: <c>Sigma:UrlPublique</c> and a module's own path, never the
+/// request's Host (a forged Host would send a valid reset link to the attacker). The Host requires the address at
+/// start outside the local run.
+/// </summary>
 public sealed class AdressePublique(IConfiguration configuration)
 {
-    public string Base => Urls.Publique(configuration);
+    public string Base => (configuration["Sigma:UrlPublique"] is { Length: > 0 } configuree ? configuree
+        : throw new InvalidOperationException("Sigma:UrlPublique n'est pas configurée.")).TrimEnd('/');
 
     public string Lien(string chemin) => Base + chemin;
 }

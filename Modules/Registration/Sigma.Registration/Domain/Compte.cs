@@ -77,9 +77,6 @@ public sealed record Compte(
         new(id, organisationId, saisie.Identifiant.Trim(), saisie.Email.Trim(), saisie.Prenom.Trim(), saisie.Nom.Trim(), role,
             motDePasseHache, origine, creePar, maintenant);
 
-    /// <summary>An account locked by the former rule (kept for the history): it no longer blocks anyone.</summary>
-    public bool EstVerrouille(DateTimeOffset maintenant) => VerrouilleJusqua is { } jusqua && jusqua > maintenant;
-
     /// <summary>
     /// How long this client must still wait before its next try on this account: nothing for the first failures, then
     /// a delay that doubles with each failure of the same client (up to 15 minutes). Other clients, the owner's

@@ -73,15 +73,9 @@ public sealed class GererConsultationController(IConsultationsStore store, IMedi
             TempData["Message"] = await action();
             return Redirect($"/back-office/consultations/{id}");
         }
-        catch (Exception refus) when (refus is DomainException { Champ: not null } ? Refus.Noter(refus, ModelState, formulaire)
-            : refus is DomainException or JasperFx.ConcurrencyException && Refus.Noter(refus, ModelState))
+        // Shown in the form that was posted (DCE, deadline, answer): a refusal without a field goes at its top.
+        catch (Exception refus) when (Refus.Noter(refus, ModelState, prefixe: formulaire, champParDefaut: formulaire))
         {
-            // Shown in the form that was posted (DCE, deadline, answer): a refusal without a field goes at its top.
-            if (ModelState.TryGetValue("", out var entree) && entree.Errors.Count > 0 && entree.Errors[0].ErrorMessage is var message
-                && ModelState.Remove(""))
-            {
-                ModelState.AddModelError(formulaire, message);
-            }
             ViewData["Formulaire"] = formulaire;
             return await Index(id, ct);
         }

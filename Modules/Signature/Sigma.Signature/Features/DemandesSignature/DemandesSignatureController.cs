@@ -133,15 +133,7 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
                 ? "Le document signé est déposé et sa signature est valide. La Région en est informée."
                 : $"Le document signé est déposé, mais la vérification conclut : {verdict.Libelle()}. Consultez le rapport ci-dessous.";
             return Task.FromResult<IActionResult>(Redirect($"/signature/demandes/{id}"));
-        }, refus =>
-        {
-            // A refusal without its own field is shown next to the field of this form (certificate or file).
-            if (refus is DomainException { Champ: null, Champs.Count: 0 } && ModelState.Remove(""))
-            {
-                ModelState.AddModelError(champ, refus.Message);
-            }
-            return RevoirAsync(id, ct);
-        }, ct);
+        }, _ => RevoirAsync(id, ct), ct, champParDefaut: champ); // a refusal without a field: next to this form's field
     }
 
     private async Task<IActionResult> RevoirAsync(Guid id, CancellationToken ct) => await ChargerAsync(id, ct) is { } d ? Vue(d) : NotFound();

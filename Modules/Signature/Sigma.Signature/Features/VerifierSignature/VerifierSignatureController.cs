@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Sigma.Signature.Infrastructure.Rapports;
@@ -15,7 +14,7 @@ public sealed record VueVerification(RapportVerification? Rapport, string? Jeton
 /// </summary>
 [AllowAnonymous]
 [Route("signature/verifier")]
-public sealed class VerifierSignatureController(IMediator mediator, IValidator<VerifierSignature> validator, IDataProtectionProvider protection) : Controller
+public sealed class VerifierSignatureController(IMediator mediator, IDataProtectionProvider protection) : Controller
 {
     private ITimeLimitedDataProtector Sceau => protection.CreateProtector("Sigma.Signature.Rapport").ToTimeLimitedDataProtector();
 
@@ -27,21 +26,15 @@ public sealed class VerifierSignatureController(IMediator mediator, IValidator<V
     [RequestFormLimits(MultipartBodyLengthLimit = VerifierSignature.TailleMaxFichier + 2 * 1024 * 1024)]
     public async Task<IActionResult> Index(VerifierSignature form, CancellationToken ct)
     {
-        var validation = await validator.ValidateAsync(form, ct);
-        if (!validation.IsValid)
-        {
-            validation.AddTo(ModelState);
-            return Demande("application/json") ? ValidationProblem(ModelState) : View(new VueVerification(null, null));
-        }
         RapportVerification rapport;
         try
         {
             rapport = await mediator.Send(form, ct);
         }
-        catch (DomainException refus)
+        catch (Exception refus) when (Refus.Noter(refus, ModelState))
         {
-            refus.AddTo(ModelState);
-            return View(new VueVerification(null, null));
+            // The input validators (run in the pipeline) answer a JSON client as a validation problem.
+            return refus is FormulaireInvalideException && Demande("application/json") ? ValidationProblem(ModelState) : View(new VueVerification(null, null));
         }
         if (Demande("application/json"))
         {
