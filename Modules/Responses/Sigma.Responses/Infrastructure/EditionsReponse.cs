@@ -14,14 +14,24 @@ public sealed class EditionsReponse(IMediator mediator, Coffre coffre, IConfigur
 {
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>One edition to print: its model, title, file name and the data its template reads.</summary>
+    internal sealed record EditionAImprimer(ModeleDocument Modele, string Libelle, string Nom, object Donnees);
+
+    public async Task<IReadOnlyList<EditionScellee>> CandidatureAsync(Reponse reponse, ConsultationConnue consultation, DonneesCandidature candidature, CancellationToken ct) =>
+        await ScellerAsync(reponse, null, DeLaCandidature(consultation, candidature), consultation, ct);
+
+    public async Task<IReadOnlyList<EditionScellee>> OffreAsync(Reponse reponse, ConsultationConnue consultation, DonneesCandidature candidature, OffreReponse offre,
+        DonneesOffre donnees, CancellationToken ct) =>
+        await ScellerAsync(reponse, offre.Id, DeLOffre(consultation, candidature, offre.Lot, donnees), consultation, ct);
+
     /// <summary>Fiche de présentation, DC1 and one DC2 per member (the candidate, then each co-contractor).</summary>
-    public async Task<IReadOnlyList<EditionScellee>> CandidatureAsync(Reponse reponse, ConsultationConnue consultation, DonneesCandidature candidature, CancellationToken ct)
+    internal IReadOnlyList<EditionAImprimer> DeLaCandidature(ConsultationConnue consultation, DonneesCandidature candidature)
     {
         var commun = Commun(consultation, candidature);
-        var editions = new List<EditionScellee>
+        var editions = new List<EditionAImprimer>
         {
-            await ScellerAsync(reponse, null, ModeleDocument.FichePresentation, "Fiche de présentation de l'organisme", "Fiche de presentation de l'organisme.pdf", commun, consultation, ct),
-            await ScellerAsync(reponse, null, ModeleDocument.Dc1, "DC1 — Lettre de candidature", "DC1 - Lettre de candidature.pdf", commun, consultation, ct),
+            new(ModeleDocument.FichePresentation, "Fiche de présentation de l'organisme", "Fiche de presentation de l'organisme.pdf", commun),
+            new(ModeleDocument.Dc1, "DC1 — Lettre de candidature", "DC1 - Lettre de candidature.pdf", commun),
         };
         var candidat = candidature.Candidat;
         var membres = new[] { new MembreEdition(candidat.EstGroupement ? "Mandataire" : "Candidat individuel", candidat.Siege, candidat.RepresentantLegal, candidat.Signataire,
@@ -31,39 +41,42 @@ public sealed class EditionsReponse(IMediator mediator, Coffre coffre, IConfigur
         {
             var libelle = membres.Count == 1 ? "DC2 — Déclaration du candidat" : $"DC2 — Déclaration du membre {rang} ({Nom(membre.Siege.RaisonSociale, $"membre {rang}")})";
             var nom = membres.Count == 1 ? "DC2 - Declaration du candidat.pdf" : $"DC2 - Membre {rang} - {Nom(membre.Siege.RaisonSociale, "")}.pdf";
-            editions.Add(await ScellerAsync(reponse, null, ModeleDocument.Dc2, libelle, nom, new { commun.Acheteur, commun.Consultation, commun.Lots, commun.Candidature,
-                commun.Groupement, Membre = membre }, consultation, ct));
+            editions.Add(new(ModeleDocument.Dc2, libelle, nom, new { commun.Acheteur, commun.Consultation, commun.Lots, commun.Candidature, commun.Groupement, Membre = membre }));
         }
         return editions;
     }
 
     /// <summary>Annexe pédagogique, fiche récapitulative, one DC4 per sub-contractor (where there is sub-contracting) and the acte d'engagement.</summary>
-    public async Task<IReadOnlyList<EditionScellee>> OffreAsync(Reponse reponse, ConsultationConnue consultation, DonneesCandidature candidature, OffreReponse offre,
-        DonneesOffre donnees, CancellationToken ct)
+    internal IReadOnlyList<EditionAImprimer> DeLOffre(ConsultationConnue consultation, DonneesCandidature candidature, int lot, DonneesOffre donnees)
     {
-        var modele = Offre(consultation, candidature, offre.Lot, donnees);
-        var prefixe = $"Lot {offre.Lot} - ";
-        var editions = new List<EditionScellee>
+        var modele = Offre(consultation, candidature, lot, donnees);
+        var prefixe = $"Lot {lot} - ";
+        var editions = new List<EditionAImprimer>
         {
-            await ScellerAsync(reponse, offre.Id, ModeleDocument.AnnexePedagogique, "Annexe pédagogique", prefixe + "Annexe pedagogique.pdf", modele, consultation, ct),
-            await ScellerAsync(reponse, offre.Id, ModeleDocument.FicheRecapitulative, "Fiche récapitulative de l'offre", prefixe + "Fiche recapitulative de l'offre.pdf", modele, consultation, ct),
+            new(ModeleDocument.AnnexePedagogique, "Annexe pédagogique", prefixe + "Annexe pedagogique.pdf", modele),
+            new(ModeleDocument.FicheRecapitulative, "Fiche récapitulative de l'offre", prefixe + "Fiche recapitulative de l'offre.pdf", modele),
         };
         if (donnees.Prestataires.SousTraitance == true)
         {
             foreach (var (sousTraitant, rang) in donnees.Prestataires.SousTraitants.Select((s, i) => (s, i + 1)))
             {
-                editions.Add(await ScellerAsync(reponse, offre.Id, ModeleDocument.Dc4, $"DC4 — Déclaration de sous-traitance ({Nom(sousTraitant.RaisonSociale, $"sous-traitant {rang}")})",
+                editions.Add(new(ModeleDocument.Dc4, $"DC4 — Déclaration de sous-traitance ({Nom(sousTraitant.RaisonSociale, $"sous-traitant {rang}")})",
                     $"{prefixe}DC4 - Sous-traitant {rang} - {Nom(sousTraitant.RaisonSociale, "")}.pdf",
-                    modele with { SousTraitant = sousTraitant, MontantTtc = Ttc(sousTraitant.Montant, donnees.Prestataires.AssujettiTva) }, consultation, ct));
+                    modele with { SousTraitant = sousTraitant, MontantTtc = Ttc(sousTraitant.Montant, donnees.Prestataires.AssujettiTva) }));
             }
         }
-        editions.Add(await ScellerAsync(reponse, offre.Id, ModeleDocument.ActeEngagement, "Acte d'engagement (ATTRI1)", prefixe + "Acte d'engagement.pdf", modele, consultation, ct));
+        editions.Add(new(ModeleDocument.ActeEngagement, "Acte d'engagement (ATTRI1)", prefixe + "Acte d'engagement.pdf", modele));
         return editions;
     }
 
-    private async Task<EditionScellee> ScellerAsync(Reponse reponse, Guid? offreId, ModeleDocument modele, string libelle, string nom, object donnees,
-        ConsultationConnue consultation, CancellationToken ct)
+    // Printed side by side: the printer bounds how many pages print at once.
+    private async Task<IReadOnlyList<EditionScellee>> ScellerAsync(Reponse reponse, Guid? offreId, IReadOnlyList<EditionAImprimer> editions, ConsultationConnue consultation,
+        CancellationToken ct) =>
+        await Task.WhenAll(editions.Select(edition => ScellerAsync(reponse, offreId, edition, consultation, ct)));
+
+    private async Task<EditionScellee> ScellerAsync(Reponse reponse, Guid? offreId, EditionAImprimer edition, ConsultationConnue consultation, CancellationToken ct)
     {
+        var (modele, libelle, nom, donnees) = edition;
         var rendu = await mediator.Send(new RendreDocument(modele, libelle, consultation.Reference, donnees), ct);
         var id = Guid.NewGuid();
         using var flux = new MemoryStream(rendu.Pdf, writable: false);
