@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MediatR;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Sigma.Documents.Contracts;
 using Sigma.Responses.Domain;
@@ -21,7 +22,8 @@ internal static class BenchDocuments
         Format.Titre("Documents : DC1 imprimé par Chromium (PuppeteerSharp), navigateur partagé");
         await using var sigma = new SigmaFactory();
         await sigma.InitializeAsync();
-        using var scope = sigma.Services.CreateScope();
+        using var hote = sigma.WithWebHostBuilder(b => b.UseContentRoot(Path.Combine(Depot.Racine(), "Host", "Sigma.Host")));
+        using var scope = hote.Services.CreateScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var editions = scope.ServiceProvider.GetRequiredService<EditionsReponse>();
         var consultation = new ConsultationConnue
