@@ -1,3 +1,4 @@
+using Sigma.Responses.Features.EnvoyerReponse;
 using Sigma.Responses.Regles;
 
 namespace Sigma.Responses.Features.Candidature;
@@ -8,8 +9,9 @@ public sealed record ContexteCandidature(Reponse Reponse, ConsultationConnue Con
 [Authorize(Policy = Policies.Soumissionnaire)]
 public sealed class CandidatureController(IMediator mediator, Dossiers dossiers) : Controller
 {
-    [HttpGet("reponses/{id:guid}/candidature/{onglet=candidat}")]
-    public async Task<IActionResult> Onglet(Guid id, string onglet, bool verifier, CancellationToken ct)
+    [HttpGet("reponses/{id:guid}/candidature")]
+    [HttpGet("reponses/{id:guid}/candidature/{onglet}")]
+    public async Task<IActionResult> Onglet(Guid id, bool verifier, CancellationToken ct, string onglet = "candidat")
     {
         if (await dossiers.ChargerAsync(id, Acteur.De(User), ct) is not var (reponse, consultation))
         {
@@ -17,7 +19,7 @@ public sealed class CandidatureController(IMediator mediator, Dossiers dossiers)
         }
         if (reponse.EstEnvoyee)
         {
-            return Redirect($"/reponses/{id}/accuse");
+            return RedirectToAction(nameof(EnvoyerReponseController.Accuse), "EnvoyerReponse", new { id });
         }
         if (OngletsCandidature.Tous.All(o => o.Cle != onglet))
         {
@@ -57,7 +59,7 @@ public sealed class CandidatureController(IMediator mediator, Dossiers dossiers)
             {
                 TempData["Message"] += " Attention : les offres déjà saisies ne sont pas mises à jour par cette modification ; corrigez-les si besoin.";
             }
-            return Redirect($"/reponses/{id}/candidature/{onglet}");
+            return RedirectToAction(nameof(Onglet), new { id, onglet });
         }, async refus =>
         {
             // Saved by someone else in between: the form comes back on the latest version, so that saving again replaces it.
