@@ -9,9 +9,14 @@ public sealed record ContexteCandidature(Reponse Reponse, ConsultationConnue Con
 [Authorize(Policy = Policies.Soumissionnaire)]
 public sealed class CandidatureController(IMediator mediator, Dossiers dossiers) : Controller
 {
-    [HttpGet("reponses/{id:guid}/candidature")]
-    [HttpGet("reponses/{id:guid}/candidature/{onglet}")]
-    public async Task<IActionResult> Onglet(Guid id, bool verifier, CancellationToken ct, string onglet = "candidat")
+    /// <summary>
+    /// A tab's address, shared by its page (GET, the first tab by default) and its form (POST). Links are generated
+    /// from the POST's template, which has no default value, so that they keep the tab (…/candidature/candidat).
+    /// </summary>
+    public const string RouteOnglet = "OngletCandidature";
+
+    [HttpGet("reponses/{id:guid}/candidature/{onglet=candidat}")]
+    public async Task<IActionResult> Onglet(Guid id, string onglet, bool verifier, CancellationToken ct)
     {
         if (await dossiers.ChargerAsync(id, Acteur.De(User), ct) is not var (reponse, consultation))
         {
@@ -35,7 +40,7 @@ public sealed class CandidatureController(IMediator mediator, Dossiers dossiers)
         return Vue(reponse, consultation, onglet, reponse.Candidature?.Version ?? 0, donnees, autres);
     }
 
-    [HttpPost("reponses/{id:guid}/candidature/{onglet}")]
+    [HttpPost("reponses/{id:guid}/candidature/{onglet}", Name = RouteOnglet)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Enregistrer(Guid id, string onglet, [FromForm] DonneesCandidature saisie, int version, string? action, CancellationToken ct)
     {
@@ -59,7 +64,7 @@ public sealed class CandidatureController(IMediator mediator, Dossiers dossiers)
             {
                 TempData["Message"] += " Attention : les offres déjà saisies ne sont pas mises à jour par cette modification ; corrigez-les si besoin.";
             }
-            return RedirectToAction(nameof(Onglet), new { id, onglet });
+            return RedirectToRoute(RouteOnglet, new { id, onglet });
         }, async refus =>
         {
             // Saved by someone else in between: the form comes back on the latest version, so that saving again replaces it.

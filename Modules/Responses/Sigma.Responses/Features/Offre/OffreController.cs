@@ -18,7 +18,7 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
     {
         return await this.ExecuterAsync(mediator, new CreerOffre(id, lot, Acteur.De(User)), offreId =>
             ($"L'offre du lot {lot} est créée ; ses sites de réalisation reprennent ceux de la candidature.",
-                Url.Action(nameof(Onglet), new { id, offreId, onglet = "offre" })!), Dossier(id), ct);
+                Url.RouteUrl(RouteOnglet, new { id, offreId, onglet = "offre" })!), Dossier(id), ct);
     }
 
     [HttpPost("reponses/{id:guid}/offres/{offreId:guid}/supprimer")]
@@ -28,9 +28,14 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
         return await this.ExecuterAsync(mediator, new SupprimerOffre(id, offreId, Acteur.De(User)), _ => "L'offre et ses pièces sont supprimées.", Dossier(id), ct);
     }
 
-    [HttpGet("reponses/{id:guid}/offres/{offreId:guid}")]
-    [HttpGet("reponses/{id:guid}/offres/{offreId:guid}/{onglet}")]
-    public async Task<IActionResult> Onglet(Guid id, Guid offreId, bool verifier, CancellationToken ct, string onglet = "offre")
+    /// <summary>
+    /// A tab's address, shared by its page (GET, the first tab by default) and its form (POST). Links are generated
+    /// from the POST's template, which has no default value, so that they keep the tab (…/offres/{offreId}/offre).
+    /// </summary>
+    public const string RouteOnglet = "OngletOffre";
+
+    [HttpGet("reponses/{id:guid}/offres/{offreId:guid}/{onglet=offre}")]
+    public async Task<IActionResult> Onglet(Guid id, Guid offreId, string onglet, bool verifier, CancellationToken ct)
     {
         if (await dossiers.ChargerAsync(id, Acteur.De(User), ct) is not var (reponse, consultation) || reponse.Offre(offreId) is not { } offre
             || OngletsOffre.Tous.All(o => o.Cle != onglet))
@@ -50,7 +55,7 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
         return Vue(reponse, offre, consultation, onglet, offre.Etat.Version, donnees, autres);
     }
 
-    [HttpPost("reponses/{id:guid}/offres/{offreId:guid}/{onglet}")]
+    [HttpPost("reponses/{id:guid}/offres/{offreId:guid}/{onglet}", Name = RouteOnglet)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Enregistrer(Guid id, Guid offreId, string onglet, [FromForm] DonneesOffre saisie, int version, string? action, CancellationToken ct)
     {
@@ -71,7 +76,7 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
             }
             TempData["Message"] = action == "valider" ? $"L'offre du lot {offre.Lot} est validée."
                 : message ?? $"L'offre du lot {offre.Lot} est enregistrée (brouillon). Pensez à la valider une fois complète.";
-            return RedirectToAction(nameof(Onglet), new { id, offreId, onglet });
+            return RedirectToRoute(RouteOnglet, new { id, offreId, onglet });
         }, async refus =>
         {
             if (refus is not EnregistrementConcurrentException)

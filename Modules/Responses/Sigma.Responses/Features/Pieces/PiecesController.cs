@@ -90,8 +90,8 @@ public sealed class PiecesController(IMediator mediator, IAntiforgery antiforger
 
     /// <summary>The tab that lists the pieces: the candidature's, or the offer's first tab.</summary>
     private string Retour(Guid id, Guid? offre) => offre is null
-        ? Url.Action(nameof(CandidatureController.Onglet), "Candidature", new { id, onglet = "pieces" })!
-        : Url.Action(nameof(OffreController.Onglet), "Offre", new { id, offreId = offre, onglet = "offre" })!;
+        ? Url.RouteUrl(CandidatureController.RouteOnglet, new { id, onglet = "pieces" })!
+        : Url.RouteUrl(OffreController.RouteOnglet, new { id, offreId = offre, onglet = "offre" })!;
 
     /// <summary>A bidder re-reads a piece of their draft; once sent, the response is sealed until the opening.</summary>
     [HttpGet("reponses/{id:guid}/pieces/{pieceId:guid}")]
