@@ -37,7 +37,10 @@ public sealed record FichierAccuse(string Formulaire, string Piece, string Nom, 
 /// name, size and fingerprints are in clear. <paramref name="OffreId"/> is null for the candidature's editions.
 /// </summary>
 /// <param name="Empreinte">The SHA-256 of the edition's content (template and data), printed in its footer.</param>
-public sealed record EditionScellee(Guid Id, Guid? OffreId, string Modele, string Libelle, string Nom, long Taille, string Sha256, string Empreinte);
+/// <param name="VersionFormulaire">The form's save counter when it was printed: a later save makes it stale.</param>
+/// <param name="VersionCandidature">The candidature's save counter when it was printed (an offer's editions name the candidate).</param>
+public sealed record EditionScellee(Guid Id, Guid? OffreId, string Modele, string Libelle, string Nom, long Taille, string Sha256, string Empreinte,
+    int VersionFormulaire = 0, int VersionCandidature = 0);
 
 /// <summary>The editions of a form, printed when it was validated; they replace the form's earlier ones.</summary>
 public sealed record EditionsGenerees(Guid ReponseId, Guid? OffreId, IReadOnlyList<EditionScellee> Editions, string Par, string NomPar, DateTimeOffset Le);

@@ -22,12 +22,34 @@ public sealed record Reponse(
     string EmailPar, DateTimeOffset CommenceeLe, EtatFormulaire? Candidature, IReadOnlyList<OffreReponse> Offres, IReadOnlyList<PieceReponse> Pieces,
     string? NumeroAccuse, DateTimeOffset? EnvoyeeLe, string? EnvoyeePar, IReadOnlyList<int> LotsEnvoyes, IReadOnlyList<FichierAccuse> FichiersEnvoyes)
 {
-    /// <summary>The editions of the validated forms (put away when their form goes back to draft).</summary>
+    /// <summary>The editions last printed for each form, current or not (see <see cref="EditionsDe"/>).</summary>
     public IReadOnlyList<EditionScellee> Editions { get; init; } = [];
 
     public bool EstEnvoyee => EnvoyeeLe is not null;
 
-    public IEnumerable<EditionScellee> EditionsDe(Guid? offreId) => Editions.Where(e => e.OffreId == offreId);
+    /// <summary>
+    /// A form's editions while they show it as it is: the form validated, unchanged since they were printed (and, for
+    /// an offer, the candidature too). A change puts them away; validating the same content again brings them back.
+    /// </summary>
+    public IEnumerable<EditionScellee> EditionsDe(Guid? offreId)
+    {
+        var versionCandidature = Candidature?.Version ?? 0;
+        if (offreId is null)
+        {
+            return StatutCandidature == StatutFormulaire.Valide
+                ? Editions.Where(e => e.OffreId is null && e.VersionFormulaire == versionCandidature) : [];
+        }
+        return Offre(offreId.Value) is { Etat.Statut: StatutFormulaire.Valide } offre
+            ? Editions.Where(e => e.OffreId == offreId && e.VersionFormulaire == offre.Etat.Version && e.VersionCandidature == versionCandidature) : [];
+    }
+
+    /// <summary>Whether the form's editions were printed from its content as saved now (whatever its status).</summary>
+    public bool EditionsAJour(Guid? offreId)
+    {
+        var versionCandidature = Candidature?.Version ?? 0;
+        var version = offreId is null ? versionCandidature : Offre(offreId.Value)?.Etat.Version ?? -1;
+        return Editions.Any(e => e.OffreId == offreId && e.VersionFormulaire == version && (offreId is null || e.VersionCandidature == versionCandidature));
+    }
 
     public StatutFormulaire StatutCandidature => Candidature?.Statut ?? StatutFormulaire.Brouillon;
 
@@ -41,7 +63,6 @@ public sealed record Reponse(
     public Reponse Apply(CandidatureEnregistree e) => this with
     {
         Candidature = new EtatFormulaire(StatutFormulaire.Brouillon, (Candidature?.Version ?? 0) + 1, e.Contenu, e.Par, e.NomPar, e.Le),
-        Editions = SansEditionsDe(null),
     };
 
     public Reponse Apply(CandidatureValidee e) => this with { Candidature = Candidature! with { Statut = StatutFormulaire.Valide } };
@@ -55,7 +76,6 @@ public sealed record Reponse(
     {
         Offres = Offres.Select(o => o.Id == e.OffreId
             ? o with { Etat = new EtatFormulaire(StatutFormulaire.Brouillon, o.Etat.Version + 1, e.Contenu, e.Par, e.NomPar, e.Le) } : o).ToList(),
-        Editions = SansEditionsDe(e.OffreId),
     };
 
     public Reponse Apply(OffreValidee e) => this with
@@ -89,12 +109,8 @@ public sealed record Reponse(
     };
 
     private Reponse RevenirEnBrouillon(Guid? offreId) => offreId is null
-        ? this with { Candidature = Candidature is null ? null : Candidature with { Statut = StatutFormulaire.Brouillon }, Editions = SansEditionsDe(null) }
-        : this with
-        {
-            Offres = Offres.Select(o => o.Id == offreId ? o with { Etat = o.Etat with { Statut = StatutFormulaire.Brouillon } } : o).ToList(),
-            Editions = SansEditionsDe(offreId),
-        };
+        ? this with { Candidature = Candidature is null ? null : Candidature with { Statut = StatutFormulaire.Brouillon } }
+        : this with { Offres = Offres.Select(o => o.Id == offreId ? o with { Etat = o.Etat with { Statut = StatutFormulaire.Brouillon } } : o).ToList() };
 
     private List<EditionScellee> SansEditionsDe(Guid? offreId) => Editions.Where(e => e.OffreId != offreId).ToList();
 

@@ -81,7 +81,9 @@ public sealed class EditionsReponse(IMediator mediator, Coffre coffre, IConfigur
         var id = Guid.NewGuid();
         using var flux = new MemoryStream(rendu.Pdf, writable: false);
         var (taille, sha) = await coffre.ScellerFichierAsync(reponse.ConsultationId, Stockages.Edition(reponse.Id, id), flux, long.MaxValue, ct);
-        return new EditionScellee(id, offreId, modele.ToString(), libelle, NomsDeFichiers.Sur(nom, "edition.pdf"), taille, sha, rendu.Empreinte);
+        var version = offreId is { } o ? reponse.Offre(o)?.Etat.Version ?? 0 : reponse.Candidature?.Version ?? 0;
+        return new EditionScellee(id, offreId, modele.ToString(), libelle, NomsDeFichiers.Sur(nom, "edition.pdf"), taille, sha, rendu.Empreinte,
+            version, reponse.Candidature?.Version ?? 0);
     }
 
     // ---- What the templates read ----

@@ -69,7 +69,7 @@ internal sealed class EnregistrerCandidatureHandler(EnregistrementFormulaire enr
         {
             new(reponse.Id, null, await editions.CandidatureAsync(reponse, consultation, candidature, ct), r.Acteur.Identifiant, r.Acteur.Nom, maintenant),
         };
-        foreach (var offre in reponse.Offres.Where(o => o.Etat.Statut == StatutFormulaire.Valide))
+        foreach (var offre in reponse.Offres.Where(o => o.Etat.Statut == StatutFormulaire.Valide && !reponse.EditionsAJour(o.Id)))
         {
             var donnees = await dossiers.OffreAsync(reponse, offre, ct);
             generees.Add(new(reponse.Id, offre.Id, await editions.OffreAsync(reponse, consultation, candidature, offre, donnees, ct), r.Acteur.Identifiant, r.Acteur.Nom, maintenant));

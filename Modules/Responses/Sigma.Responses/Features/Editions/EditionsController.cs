@@ -10,10 +10,11 @@ namespace Sigma.Responses.Features.Editions;
 [Authorize(Policy = Policies.Soumissionnaire)]
 public sealed class EditionsController(Dossiers dossiers, Coffre coffre, AccuseReception accuse, Ecritures ecritures) : Controller
 {
+    /// <summary>An edition while it shows its form as it is (a later change puts it away).</summary>
     [HttpGet("reponses/{id:guid}/editions/{editionId:guid}")]
     public async Task<IActionResult> Telecharger(Guid id, Guid editionId, bool apercu, CancellationToken ct)
     {
-        if (await dossiers.ChargerAsync(id, Acteur.De(User), ct) is not var (reponse, _) || reponse.Editions.FirstOrDefault(e => e.Id == editionId) is not { } edition)
+        if (await dossiers.ChargerAsync(id, Acteur.De(User), ct) is not var (reponse, _) || reponse.Editions.FirstOrDefault(e => e.Id == editionId && reponse.EditionsDe(e.OffreId).Contains(e)) is not { } edition)
         {
             return NotFound();
         }

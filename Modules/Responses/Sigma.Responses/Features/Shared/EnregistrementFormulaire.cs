@@ -59,13 +59,14 @@ internal sealed class EnregistrementFormulaire(Ecritures ecritures, IResponsesSt
         }
         IReadOnlyList<Manquant> manquants = [];
         var statut = formulaire.Etat(courante)!.Statut;
-        var sansEditions = statut == StatutFormulaire.Valide && !courante.EditionsDe(formulaire.OffreId).Any();
-        if (valider && (statut != StatutFormulaire.Valide || sansEditions))
+        if (valider && (statut != StatutFormulaire.Valide || !courante.EditionsAJour(formulaire.OffreId)))
         {
             try
             {
                 var validation = statut == StatutFormulaire.Valide ? null : formulaire.Valider(courante, fusion, ecriture.Maintenant);
-                var editions = await formulaire.Editer(courante, ecriture.Consultation, fusion, ecriture.Maintenant, ct);
+                // Validated again with the content its editions were printed from (a piece changed, say): they are kept.
+                var editions = courante.EditionsAJour(formulaire.OffreId) ? []
+                    : await formulaire.Editer(courante, ecriture.Consultation, fusion, ecriture.Maintenant, ct);
                 if (validation is not null)
                 {
                     ecriture.Flux.AppendOne(validation);
