@@ -8,15 +8,18 @@ namespace Sigma.Documents.Infrastructure;
 
 /// <summary>
 /// The one Chromium the product prints with: started at the first document (not at start-up), restarted if it dies,
-/// at most <c>Documents:Concurrence</c> pages printing at once (4 by default), each page in its own incognito context
-/// with JavaScript off and no disk cache, closed as soon as its PDF is read.
+/// at most <c>Documents:Concurrence</c> pages printing at once (4 by default). Pages have JavaScript off, run in an
+/// incognito context with no disk cache, and are reused from one document to the next (the content of each replaces
+/// the last one's entirely): opening a page costs more than printing a small document.
 /// </summary>
 public sealed class Imprimante(IConfiguration configuration, ILogger<Imprimante> log) : IAsyncDisposable
 {
     private static readonly string[] Candidats = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
     private readonly SemaphoreSlim lancement = new(1, 1);
     private readonly SemaphoreSlim pages = new(Math.Max(1, configuration.GetValue("Documents:Concurrence", 4)));
+    private readonly System.Collections.Concurrent.ConcurrentBag<IPage> libres = [];
     private IBrowser? navigateur;
+    private IBrowserContext? contexte;
 
     /// <summary>Where Chromium is: <c>Documents:Chromium</c>, or the usual places of the Debian and Google packages.</summary>
     public string? Chemin => configuration["Documents:Chromium"] is { Length: > 0 } configure ? (File.Exists(configure) ? configure : null)
@@ -53,13 +56,38 @@ public sealed class Imprimante(IConfiguration configuration, ILogger<Imprimante>
         }
     }
 
-    private static async Task<byte[]> ImprimerAvecAsync(IBrowser courant, string html, string piedDePage)
+    private async Task<byte[]> ImprimerAvecAsync(IBrowser courant, string html, string piedDePage)
     {
-        await using var contexte = await courant.CreateBrowserContextAsync();
-        await using var page = await contexte.NewPageAsync();
+        var page = await PageAsync(courant);
+        try
+        {
+            await page.SetContentAsync(html, new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 60_000 });
+            var pdf = await page.PdfDataAsync(Options(piedDePage));
+            libres.Add(page);
+            return pdf;
+        }
+        catch
+        {
+            await page.CloseAsync();
+            throw;
+        }
+    }
+
+    private async Task<IPage> PageAsync(IBrowser courant)
+    {
+        while (libres.TryTake(out var libre))
+        {
+            if (!libre.IsClosed && ReferenceEquals(libre.Browser, courant))
+            {
+                return libre;
+            }
+        }
+        var page = await (contexte?.Browser == courant ? contexte : courant.DefaultContext).NewPageAsync();
         await page.SetJavaScriptEnabledAsync(false);
-        await page.SetContentAsync(html, new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 60_000 });
-        return await page.PdfDataAsync(new PdfOptions
+        return page;
+    }
+
+    private static PdfOptions Options(string piedDePage) => new PdfOptions
         {
             Format = PaperFormat.A4,
             PrintBackground = true,
@@ -67,8 +95,7 @@ public sealed class Imprimante(IConfiguration configuration, ILogger<Imprimante>
             HeaderTemplate = "<span></span>",
             FooterTemplate = piedDePage,
             MarginOptions = new MarginOptions { Top = "16mm", Bottom = "22mm", Left = "15mm", Right = "15mm" },
-        });
-    }
+        };
 
     private async Task<IBrowser> NavigateurAsync(CancellationToken ct)
     {
@@ -101,6 +128,7 @@ public sealed class Imprimante(IConfiguration configuration, ILogger<Imprimante>
                 throw new RenduIndisponibleException("La génération des documents PDF est indisponible : le navigateur Chromium ne démarre pas sur le serveur. "
                     + "Vos saisies sont conservées : réessayez plus tard ou contactez l'assistance.", ex);
             }
+            contexte = await navigateur.CreateBrowserContextAsync();
             log.LogInformation("Chromium démarré pour l'impression des documents ({Chemin}).", chemin);
             return navigateur;
         }
@@ -118,6 +146,7 @@ public sealed class Imprimante(IConfiguration configuration, ILogger<Imprimante>
             if (ReferenceEquals(navigateur, mort))
             {
                 navigateur = null;
+                contexte = null;
             }
         }
         finally
