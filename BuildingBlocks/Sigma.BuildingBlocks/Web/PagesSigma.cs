@@ -7,6 +7,13 @@ namespace Sigma.BuildingBlocks.Web;
 /// </summary>
 public static class PagesSigma
 {
+    /// <summary>The Host's pages (home and help), which no module serves.</summary>
+    public const string Accueil = "/";
+
+    public const string Aide = "/aide";
+
+    public const string AssistanceTelephonique = "/aide/assistance";
+
     public const string Connexion = "/connexion";
 
     public const string Consultations = "/consultations";
