@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace Sigma.Consultations.Features.GererConsultation;
 
-public sealed record GestionVue(Consultation Consultation, int NombreRetraits, int RetraitsAnonymes, int NombreAbonnes, int NombreDepots, DateTimeOffset Maintenant);
+public sealed record GestionVue(Consultation Consultation, int NombreRetraits, int RetraitsAnonymes, int NombreAbonnes, int NombreDepots, DateTimeOffset Maintenant,
+    Integration.SuiviAttribution? Suivi = null);
 
 /// <summary>The fields of the DCE form: what changes, the files of the current version to keep, the files to add.</summary>
 public sealed record DceSaisie(string? Note, List<Guid>? Conserver, List<IFormFile>? Fichiers);
@@ -34,7 +35,8 @@ public sealed class GererConsultationController(IConsultationsStore store, IMedi
         var retraits = await session.Query<Retrait>().Where(r => r.ConsultationId == id).ToListAsync(ct);
         var abonnes = await session.Query<Abonnement>().CountAsync(a => a.ConsultationId == id, ct);
         var depots = await session.Query<Depot>().CountAsync(d => d.ConsultationId == id, ct);
-        return View("Index", new GestionVue(consultation, retraits.Count, retraits.Count(r => r.Anonyme), abonnes, depots, clock.GetUtcNow()));
+        var suivi = await session.LoadAsync<Integration.SuiviAttribution>(id, ct);
+        return View("Index", new GestionVue(consultation, retraits.Count, retraits.Count(r => r.Anonyme), abonnes, depots, clock.GetUtcNow(), suivi));
     }
 
     [HttpPost("dce")]
