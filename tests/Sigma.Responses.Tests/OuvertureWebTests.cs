@@ -99,12 +99,25 @@ public partial class OuvertureWebTests(SigmaFactory sigma) : IClassFixture<Sigma
         var notifie = await agent.PosterAsync(page, $"{page}/lots/1/notifier", new Dictionary<string, string>());
         WebUtility.HtmlDecode(await agent.GetStringAsync(notifie.Headers.Location!.ToString())).ShouldContain("Lot 1 notifié : 2 soumissionnaires sont prévenus");
 
-        var retenu = await sigma.Smtp.AttendreAsync(r1.EmailDeposant!, c => c.Sujet.Contains("lot 1", StringComparison.Ordinal));
+        var retenu = await sigma.Smtp.AttendreAsync(r1.EmailDeposant!, c => c.Sujet.StartsWith("Votre offre", StringComparison.Ordinal));
         retenu.Sujet.ShouldStartWith("Votre offre est retenue");
         retenu.Texte.ShouldContain("Meilleur rapport qualité-prix");
-        var rejete = await sigma.Smtp.AttendreAsync(r2.EmailDeposant!, c => c.Sujet.Contains("lot 1", StringComparison.Ordinal));
+        var rejete = await sigma.Smtp.AttendreAsync(r2.EmailDeposant!, c => c.Sujet.StartsWith("Votre offre", StringComparison.Ordinal));
         rejete.Sujet.ShouldStartWith("Votre offre n'est pas retenue");
         rejete.Texte.ShouldContain("Prix plus élevé que l'offre retenue");
+
+        // The winner is asked to sign the acte d'engagement of its pli: the very file its receipt lists.
+        var demande = await sigma.Smtp.AttendreAsync(r1.EmailDeposant!, c => c.Sujet.StartsWith("Signature demandée", StringComparison.Ordinal));
+        var lien = Regex.Match(demande.Texte, @"http://sigma\.test(/signature/demandes/[0-9a-f-]{36})").Groups[1].Value;
+        var pageDemande = WebUtility.HtmlDecode(await client1.GetStringAsync(lien));
+        pageDemande.ShouldContain("Lot 1 - Acte d'engagement.pdf");
+        await using (var signature = sigma.Services.GetRequiredService<Sigma.Signature.Infrastructure.Demandes.ISignatureStore>().QuerySession())
+        {
+            var d = (await signature.LoadAsync<Sigma.Signature.Domain.DemandeSignature>(Guid.Parse(lien.Split('/')[^1])))!;
+            d.Sha256.ShouldBe(r1.FichiersEnvoyes.Single(f => f.Nom == "Lot 1 - Acte d'engagement.pdf").Sha256);
+            d.ReponseId.ShouldBe(id1);
+        }
+        sigma.Smtp.Courriels.ShouldNotContain(c => c.A == r2.EmailDeposant && c.Sujet.StartsWith("Signature demandée", StringComparison.Ordinal));
 
         // Notified decisions are final; the consultation's status follows.
         var apres = await agent.PosterAsync(page, $"{page}/lots/1/decisions", Decisions((id2, offre2, "retenue", "Changement d'avis")));

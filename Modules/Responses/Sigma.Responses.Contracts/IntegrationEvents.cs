@@ -27,3 +27,11 @@ public sealed record DecisionNotifiee(Guid ReponseId, Guid OrganisationId, strin
 public sealed record LotNotifieIntegrationEvent(
     Guid ConsultationId, string Reference, string Intitule, int Lot, string LotIntitule, IReadOnlyList<DecisionNotifiee> Decisions, DateTimeOffset NotifieLe)
     : IntegrationEvent;
+
+/// <summary>
+/// An offer retained and notified: the winner is asked to sign its acte d'engagement (the edition sealed in its pli,
+/// opened since). Carries that document and who awarded it; nothing else of the response.
+/// </summary>
+public sealed record OffreRetenueIntegrationEvent(
+    Guid ReponseId, Guid OffreId, Guid ConsultationId, string Reference, string Intitule, int Lot, Guid OrganisationId, string Organisation,
+    string DeposantEmail, string Deposant, string NomActe, byte[] ActeEngagement, string AttribuePar, string EmailAttribuePar) : IntegrationEvent;

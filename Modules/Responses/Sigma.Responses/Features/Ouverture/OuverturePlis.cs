@@ -80,7 +80,7 @@ internal sealed class JugerOffresHandler(IResponsesStore store, TimeProvider clo
     }
 }
 
-internal sealed class NotifierLotHandler(IResponsesStore store, TimeProvider clock) : IRequestHandler<NotifierLot, int>
+internal sealed class NotifierLotHandler(IResponsesStore store, Coffre coffre, TimeProvider clock) : IRequestHandler<NotifierLot, int>
 {
     public async Task<int> Handle(NotifierLot r, CancellationToken ct)
     {
@@ -97,6 +97,18 @@ internal sealed class NotifierLotHandler(IResponsesStore store, TimeProvider clo
                 o.Reponse.EmailDeposant ?? o.Reponse.EmailPar, j.Retenue, j.Motif) : null).OfType<DecisionNotifiee>().ToList();
         session.Publish(new LotNotifieIntegrationEvent(r.ConsultationId, consultation.Reference, consultation.Intitule, r.Lot, consultation.Lot(r.Lot)?.Intitule ?? "",
             decisions, maintenant) { OccurredAt = maintenant });
+        // Each winner is asked to sign the acte d'engagement of its pli (the Signature module makes the request).
+        foreach (var (reponse, offre) in offres.Where(o => ouverture.JugementDe(o.Offre.Id)!.Retenue))
+        {
+            var acte = reponse.Editions.FirstOrDefault(e => e.OffreId == offre.Id && e.Modele == nameof(Sigma.Documents.Contracts.ModeleDocument.ActeEngagement)
+                && reponse.FichiersEnvoyes.Any(f => f.Sha256 == e.Sha256))
+                ?? throw new DomainException($"L'acte d'engagement de {reponse.Organisation} est absent de son pli : la notification est impossible.");
+            using var memoire = new MemoryStream();
+            await coffre.DescellerFichierAsync(reponse.ConsultationId, Stockages.Edition(reponse.Id, acte.Id), memoire, ct);
+            session.Publish(new OffreRetenueIntegrationEvent(reponse.Id, offre.Id, r.ConsultationId, consultation.Reference, consultation.Intitule, r.Lot, reponse.OrganisationId,
+                reponse.Organisation, reponse.EmailDeposant ?? reponse.EmailPar, reponse.EnvoyeePar ?? reponse.NomPar, acte.Nom, memoire.ToArray(), r.Acteur.Nom,
+                r.Acteur.Email) { OccurredAt = maintenant });
+        }
         await session.SaveChangesAsync(ct);
         return decisions.Count;
     }
