@@ -137,8 +137,10 @@ public partial class AttributionParcoursTests(SigmaEnLigne sigma) : IClassFixtur
         versions.ShouldContain("dans Sigma");
         versions.ShouldContain("Validité indéterminée");
         (await soumissionnaire.TexteAsync("#conclusion")).ShouldStartWith("Validité indéterminée");
-        (await pageSoumissionnaire.Locator("#signature-1-titre").InnerTextAsync()).ShouldContain("Claire Martin");
-        (await soumissionnaire.Bouton("Signer le document").CountAsync()).ShouldBe(0);
+        (await soumissionnaire.TexteAsync("#conclusion")).ShouldContain("Aucune autorité de confiance n'est configurée sur cette plateforme.");
+        var signature = await soumissionnaire.TexteAsync("#signature-1");
+        signature.ShouldContain("Signataire Claire Martin");
+        signature.ShouldContain("PAdES");
 
         // 5. The agent is told by mail, opens the request in « Demandes de signature » and reads the report.
         var depose = await sigma.Smtp.AttendreAsync(EmailAgent, c => c.Sujet.StartsWith("Document signé déposé", StringComparison.Ordinal));
@@ -160,9 +162,19 @@ public partial class AttributionParcoursTests(SigmaEnLigne sigma) : IClassFixtur
         (await agent.TexteAsync("#conclusion")).ShouldStartWith("Validité indéterminée");
         var rapport = await agent.TexteAsync("#rapport");
         rapport.ShouldContain("Lot 1 - Acte d'engagement");
-        rapport.ShouldContain("Claire Martin");
+        rapport.ShouldContain("Signataire Claire Martin");
+        rapport.ShouldContain("Aucune autorité de confiance n'est configurée sur cette plateforme.");
         rapport.ShouldContain("AC de test du parcours");
         rapport.ShouldContain("non-répudiation : oui");
+        (await agent.TexteAsync("#signature-1 tr[data-controle='chaine']")).ShouldContain("Non conforme");
+
+        // The signed version is the document asked for, signed by an incremental update (its first bytes unchanged).
+        var original = await agent.TelechargerAsync(page.GetByRole(AriaRole.Link, new() { Name = "Télécharger le document à signer" }));
+        var octetsOriginal = await File.ReadAllBytesAsync(await original.PathAsync());
+        var signe = await agent.TelechargerAsync(page.Locator("#versions").GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Lot 1 - Acte d'engagement - .* - Signature 1\.pdf$") }));
+        var octetsSigne = await File.ReadAllBytesAsync(await signe.PathAsync());
+        octetsSigne.Length.ShouldBeGreaterThan(octetsOriginal.Length);
+        octetsSigne[..octetsOriginal.Length].ShouldBe(octetsOriginal);
 
         soumissionnaire.Problemes.ShouldBeEmpty();
         agent.Problemes.ShouldBeEmpty();
