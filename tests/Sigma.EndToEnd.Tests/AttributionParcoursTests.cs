@@ -102,7 +102,12 @@ public partial class AttributionParcoursTests(SigmaEnLigne sigma) : IClassFixtur
         (await agent.TexteAsync("#message")).ShouldBe("Lot 1 notifié : 1 soumissionnaire est prévenu par courriel de la décision et de son motif.");
         (await page.Locator("#lot-1 h2").InnerTextAsync()).ShouldContain("Notifié");
         (await agent.Bouton("Notifier les décisions du lot 1").CountAsync()).ShouldBe(0);
-        (await page.Locator("#lot-1").GetByLabel($"Motif pour {organisme}").IsDisabledAsync()).ShouldBeTrue();
+        // Once notified, the decision reads as text (no field left to change), with who decided and when.
+        (await page.Locator("#lot-1").GetByLabel($"Motif pour {organisme}").CountAsync()).ShouldBe(0);
+        var decisionLue = Navigation.Normaliser(await page.Locator("#lot-1 tbody").InnerTextAsync());
+        decisionLue.ShouldContain("Retenue");
+        decisionLue.ShouldContain(Motif);
+        decisionLue.ShouldContain("décidée par");
         await SigmaEnLigne.CaptureAsync(page, "attribution-5-lot-notifie");
 
         // 4. The bidder's two mails: the decision with its reason, and the signature request with its link.
@@ -121,7 +126,7 @@ public partial class AttributionParcoursTests(SigmaEnLigne sigma) : IClassFixtur
         (await soumissionnaire.TexteAsync("h1")).ShouldBe("Signature de « Lot 1 - Acte d'engagement.pdf »");
         var entete = await soumissionnaire.TexteAsync("main");
         entete.ShouldContain($"Consultation {Reference}");
-        entete.ShouldContain("Votre offre pour le lot 1 est retenue : signez l'acte d'engagement de votre offre.");
+        entete.ShouldContain("Offre retenue pour le lot 1 : l'acte d'engagement de l'offre est à signer par le titulaire.");
         await SigmaEnLigne.CaptureAsync(pageSoumissionnaire, "attribution-6-demande-signature");
         await pageSoumissionnaire.GetByLabel(new Regex("^Certificat de signature")).SetInputFilesAsync(new FilePayload
         {
