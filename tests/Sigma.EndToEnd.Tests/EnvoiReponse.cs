@@ -123,7 +123,7 @@ internal static class EnvoiReponse
         return numero;
     }
 
-    private static async Task RemplirEtablissementAsync(Navigation n, string section)
+    public static async Task RemplirEtablissementAsync(Navigation n, string section)
     {
         var dans = n.Page.Locator(section);
         await n.SaisirAsync("Raison sociale", "Formation Occitanie Avenir", dans);
@@ -132,7 +132,7 @@ internal static class EnvoiReponse
         await n.SaisirAsync("Adresse électronique", "contact@foa.fr", dans);
     }
 
-    private static async Task RemplirPersonneAsync(Navigation n, string section, string nom)
+    public static async Task RemplirPersonneAsync(Navigation n, string section, string nom)
     {
         var dans = n.Page.Locator(section);
         await n.Champ("Civilité", dans).SelectOptionAsync("Madame");
@@ -143,7 +143,7 @@ internal static class EnvoiReponse
         await n.SaisirAsync("Adresse électronique", "claire@foa.fr", dans);
     }
 
-    private static async Task DeposerAsync(Navigation n, string categorie, string nom)
+    public static async Task DeposerAsync(Navigation n, string categorie, string nom)
     {
         var bloc = n.Page.Locator($"#depot-{categorie}");
         await bloc.GetByLabel(new Regex("^Ajouter un fichier")).SetInputFilesAsync(Fichier(nom));

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Sigma.EndToEnd.Tests.EnvoiReponse;
 
 namespace Sigma.EndToEnd.Tests;
 
@@ -10,39 +11,6 @@ public class ReponseParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaEnLig
 {
     private const string MotDePasseDemo = "Sigma-Demo-2026!";
     private const string EmailAdmin = "admin.demo@organisme-demo.fr";
-
-    private static FilePayload Fichier(string nom) => new()
-    {
-        Name = nom, MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes($"%PDF-1.4\n% pièce {nom}\n" + new string('x', 3000)),
-    };
-
-    private static async Task RemplirEtablissementAsync(Navigation n, string section)
-    {
-        var dans = n.Page.Locator(section);
-        await n.SaisirAsync("Raison sociale", "Formation Occitanie Avenir", dans);
-        await n.SaisirAsync("SIRET", "73282932000074", dans);
-        await n.SaisirAsync("Téléphone", "04 67 22 80 00", dans);
-        await n.SaisirAsync("Adresse électronique", "contact@foa.fr", dans);
-    }
-
-    private static async Task RemplirPersonneAsync(Navigation n, string section, string nom)
-    {
-        var dans = n.Page.Locator(section);
-        await n.Champ("Civilité", dans).SelectOptionAsync("Madame");
-        await n.SaisirAsync("Nom", nom, dans);
-        await n.SaisirAsync("Prénom", "Claire", dans);
-        await n.SaisirAsync("Qualité", "Directrice", dans);
-        await n.SaisirAsync("Téléphone", "06 12 34 56 78", dans);
-        await n.SaisirAsync("Adresse électronique", "claire@foa.fr", dans);
-    }
-
-    private static async Task DeposerAsync(Navigation n, string categorie, string nom)
-    {
-        var bloc = n.Page.Locator($"#depot-{categorie}");
-        await bloc.GetByLabel(new Regex("^Ajouter un fichier")).SetInputFilesAsync(Fichier(nom));
-        await n.CliquerAsync(bloc.GetByRole(AriaRole.Button, new() { Name = "Déposer", Exact = true }));
-        (await n.Page.Locator($"#depot-{categorie}").InnerTextAsync()).ShouldContain(nom);
-    }
 
     [Fact]
     public async Task A_bidder_fixes_a_missing_field_validates_offers_lot_one_sends_and_gets_the_receipt_by_mail()
