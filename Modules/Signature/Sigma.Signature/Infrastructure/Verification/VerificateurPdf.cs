@@ -23,7 +23,8 @@ internal static class VerificateurPdf
         using (finale.Document)
         {
             var numero = 0;
-            foreach (var signature in finale.Signatures())
+            // Numbered in signing order: each signature covers the file up to its own revision.
+            foreach (var signature in finale.Signatures().OrderBy(s => FinPlage(finale, s)))
             {
                 numero++;
                 rapports.Add(VerifierUne(pdf, finale, signature, numero, racines, maintenant));
@@ -64,7 +65,15 @@ internal static class VerificateurPdf
             // adbe.pkcs7.sha1 and adbe.x509.rsa_sha1 sign something else than the byte range: not judged here.
             return new RapportSignature(numero, signature.Nom, format, "inconnu", heureDeclaree, null, [], controles);
         }
-        controles.Add(PerimetreSigne(pdf, finale, plage));
+        var permissions = Permissions.Lire(finale, signature);
+        var (perimetre, modifications) = PerimetreSigne(pdf, finale, plage, permissions);
+        controles.Add(perimetre);
+        controles.AddRange(new[]
+        {
+            ControlesRevisions.Metadonnees(modifications),
+            ControlesRevisions.Certification(modifications, permissions),
+            ControlesRevisions.Verrous(modifications, permissions),
+        }.OfType<Controle>());
         var cms = Cms(contenu.Bytes.ToArray());
         var analyse = VerificateurCms.Analyser(cms, hash =>
         {
@@ -110,22 +119,28 @@ internal static class VerificateurPdf
         return (p, null);
     }
 
-    private static Controle PerimetreSigne(byte[] pdf, StructurePdf finale, long[] plage)
+    /// <summary>Where the signed revision ends: the end of the /ByteRange (unreadable ranges last).</summary>
+    private static long FinPlage(StructurePdf finale, ChampSignature signature) =>
+        finale.Resoudre(StructurePdf.Entree(signature.Valeur, "ByteRange")) is ArrayToken { Length: 4 } t
+        && t.Data[2] is NumericToken debut && t.Data[3] is NumericToken longueur
+            ? debut.Long + longueur.Long : long.MaxValue;
+
+    private static (Controle Perimetre, Modifications? Modifications) PerimetreSigne(byte[] pdf, StructurePdf finale, long[] plage, Permissions permissions)
     {
         var fin = plage[2] + plage[3];
         if (fin == pdf.Length)
         {
-            return Controle.Reussi("perimetre", Perimetre, "La signature couvre l'intégralité du fichier.");
+            return (Controle.Reussi("perimetre", Perimetre, "La signature couvre l'intégralité du fichier."), null);
         }
         var finRevision = pdf.AsSpan(0, (int)fin).TrimEnd("\r\n \0"u8);
         if (!finRevision.EndsWith("%%EOF"u8))
         {
-            return Controle.Echec("perimetre", Perimetre, $"La signature ne couvre que les {fin} premiers octets sur {pdf.Length}, qui ne forment pas une version complète du document.");
+            return (Controle.Echec("perimetre", Perimetre, $"La signature ne couvre que les {fin} premiers octets sur {pdf.Length}, qui ne forment pas une version complète du document."), null);
         }
         if (StructurePdf.DernierStartxref(pdf) is not { } dernier || dernier < fin)
         {
-            return Controle.Avertissement("perimetre", Perimetre,
-                $"{pdf.Length - fin} octets ont été ajoutés après la version signée sans former une mise à jour du document : ils ne sont pas couverts par la signature et un lecteur PDF les ignore.");
+            return (Controle.Avertissement("perimetre", Perimetre,
+                $"{pdf.Length - fin} octets ont été ajoutés après la version signée sans former une mise à jour du document : ils ne sont pas couverts par la signature et un lecteur PDF les ignore."), null);
         }
         Modifications modifications;
         try
@@ -138,17 +153,9 @@ internal static class VerificateurPdf
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Controle.Echec("perimetre", Perimetre, "La version signée du document ne peut pas être relue pour la comparer au fichier actuel.");
+            return (Controle.Echec("perimetre", Perimetre, "La version signée du document ne peut pas être relue pour la comparer au fichier actuel."), null);
         }
-        var ajout = $"Des mises à jour ont été ajoutées après la signature ({pdf.Length - fin} octets)";
-        return modifications.SeulementSignatures
-            ? Controle.Information("perimetre", Perimetre, $"{ajout} ; elles ne font qu'ajouter {modifications.SignaturesAjoutees switch
-            {
-                0 => "des données de validation",
-                1 => "une signature",
-                var n => $"{n} signatures",
-            }} sans changer les pages ni le contenu signés.")
-            : Controle.Echec("perimetre", Perimetre, $"{ajout} et modifient le document signé : {string.Join(" ; ", modifications.Alterations.Take(8))}{(modifications.Alterations.Count > 8 ? "…" : "")}.");
+        return (ControlesRevisions.Perimetre(modifications, pdf.Length - fin, permissions), modifications);
     }
 
     /// <summary>The DER signature without the zeros that pad the reserved /Contents.</summary>
