@@ -38,25 +38,29 @@ public static partial class PdfDeTest
     /// A document prepared for signers: one page holding empty, visible signature fields (merged field and widget,
     /// objects 5, 6…), the form and the annotations as direct arrays; an /Info dictionary and an XMP stream when asked.
     /// </summary>
-    public static byte[] AvecChampsSignature(params string[] noms) => Construire(noms, metadonnees: false);
+    public static byte[] AvecChampsSignature(params string[] noms) => Construire([], noms, metadonnees: false);
 
     /// <summary>A one-page PDF with an /Info dictionary (object 5) and an XMP metadata stream (object 6).</summary>
-    public static byte[] AvecMetadonnees() => Construire([], metadonnees: true);
+    public static byte[] AvecMetadonnees() => Construire([], [], metadonnees: true);
 
-    private static byte[] Construire(string[] champs, bool metadonnees)
+    /// <summary>A form to fill and sign: text fields « Prix » (object 5) and « Delai » (6), an empty signature field « Titulaire » (7).</summary>
+    public static byte[] AvecFormulaire() => Construire(["Prix", "Delai"], ["Titulaire"], metadonnees: false);
+
+    private static byte[] Construire(string[] textes, string[] signatures, bool metadonnees)
     {
+        var champs = textes.Select(t => (Nom: t, Type: "Tx")).Concat(signatures.Select(s => (Nom: s, Type: "Sig"))).ToList();
         var widgets = string.Join(" ", champs.Select((_, i) => $"{5 + i} 0 R"));
         var objets = new List<string>
         {
-            champs.Length == 0
+            champs.Count == 0
                 ? $"<< /Type /Catalog /Pages 2 0 R{(metadonnees ? " /Metadata 6 0 R" : "")} >>"
                 : $"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [{widgets}] >> >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R{(champs.Length == 0 ? "" : $" /Annots [{widgets}]")} >>",
+            $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R{(champs.Count == 0 ? "" : $" /Annots [{widgets}]")} >>",
             "<< /Length 26 >>\nstream\n0 0 1 rg 50 700 200 50 re f\nendstream",
         };
-        objets.AddRange(champs.Select((nom, i) =>
-            $"<< /Type /Annot /Subtype /Widget /FT /Sig /T ({nom}) /F 4 /Rect [{50 + 260 * i} 100 {250 + 260 * i} 150] /P 3 0 R >>"));
+        objets.AddRange(champs.Select((champ, i) =>
+            $"<< /Type /Annot /Subtype /Widget /FT /{champ.Type} /T ({champ.Nom}) /F 4 /Rect [50 {100 + 60 * i} 250 {150 + 60 * i}] /P 3 0 R >>"));
         if (metadonnees)
         {
             objets.Add("<< /Producer (Traitement de texte 1.0) /CreationDate (D:20261101090000Z) >>");

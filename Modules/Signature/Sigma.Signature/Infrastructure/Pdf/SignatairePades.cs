@@ -44,6 +44,11 @@ internal static class SignatairePades
                 throw new DomainException("Ce PDF n'a aucune page lisible : il ne peut pas être signé.", "Fichiers");
             }
             var existantes = structure.Signatures().Count;
+            if (structure.Signatures().Any(s => Verification.Permissions.Lire(structure, s).Certification == 1))
+            {
+                throw new DomainException("Ce PDF est certifié par son auteur sans aucune modification permise (certification de niveau 1) : "
+                    + "une nouvelle signature rendrait cette certification invalide.", "Fichiers");
+            }
             var vide = ChampsPrepares.Trouver(structure, champ);
             var noms = structure.Champs().Select(c => c.Nom).ToHashSet(StringComparer.Ordinal);
             var numero = existantes + 1;
