@@ -29,7 +29,7 @@ var dossier = Directory.CreateTempSubdirectory("sigma-bench-racines-").FullName;
 File.WriteAllText(Path.Combine(dossier, "racine.pem"), racine.ExportCertificatePem());
 var verificateur = new VerificateurSignatures(new RacinesDeConfiance(new ConfigurationBuilder()
     .AddInMemoryCollection(new Dictionary<string, string?> { ["Signature:RacinesDeConfiance"] = dossier }).Build(),
-    NullLogger<RacinesDeConfiance>.Instance), TimeProvider.System);
+    NullLogger<RacinesDeConfiance>.Instance), TimeProvider.System, Politique.Defaut);
 
 byte[] Signer(byte[] pdf) => SignatairePades.Signer(pdf, signataire, [], DateTimeOffset.UtcNow).Pdf;
 

@@ -16,9 +16,10 @@ public static class Signatures
 {
     public static readonly string DossierRacines = Pki.DossierRacines(Pki.Instance.Racine);
 
-    internal static VerificateurSignatures Verificateur(string? dossier = null) =>
+    internal static VerificateurSignatures Verificateur(string? dossier = null, Politique? politique = null) =>
         new(new RacinesDeConfiance(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            { ["Signature:RacinesDeConfiance"] = dossier ?? DossierRacines }).Build(), NullLogger<RacinesDeConfiance>.Instance), TimeProvider.System);
+            { ["Signature:RacinesDeConfiance"] = dossier ?? DossierRacines }).Build(), NullLogger<RacinesDeConfiance>.Instance), TimeProvider.System,
+            politique ?? Politique.Defaut);
 
     public static byte[] SignerPdf(byte[] pdf, X509Certificate2? signataire = null, string? champ = null)
     {

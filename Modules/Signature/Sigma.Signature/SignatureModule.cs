@@ -30,6 +30,7 @@ public static class SignatureModule
         services.AddModuleApplication(context, typeof(SignatureModule).Assembly);
         services.TryAddSingleton<StockageFichiers>();
         services.AddSingleton<RacinesDeConfiance>();
+        services.AddSingleton(sp => Politique.Lire(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddSingleton<VerificateurSignatures>();
         return services;
     }

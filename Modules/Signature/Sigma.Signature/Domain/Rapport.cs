@@ -52,7 +52,18 @@ public sealed record IdentiteCertificat(
     bool NonRepudiation,
     bool SignatureNumerique,
     string AlgorithmeCle,
-    int TailleCle);
+    int TailleCle,
+    bool Qualifie = false,
+    bool DispositifQualifie = false)
+{
+    /// <summary>The category article 5 of the arrêté asks for, as the certificate declares it.</summary>
+    public string Categorie => (Qualifie, DispositifQualifie) switch
+    {
+        (true, true) => "certificat qualifié, clé sur dispositif qualifié (QSCD)",
+        (true, false) => "certificat qualifié",
+        _ => "certificat non qualifié",
+    };
+}
 
 /// <summary>The report of one signature.</summary>
 public sealed record RapportSignature(

@@ -35,6 +35,7 @@ internal static class RapportPdf
                 pdf.Texte($"Sujet : {c.Sujet}", 9);
                 pdf.Texte($"Émetteur : {c.Emetteur}", 9);
                 pdf.Texte($"Numéro de série : {c.NumeroSerie} — valable du {c.ValideDu.Affiche()} au {c.ValideAu.Affiche()}", 9);
+                pdf.Texte($"Catégorie : {c.Categorie}", 9);
                 pdf.Texte($"Clé : {c.AlgorithmeCle} {c.TailleCle} bits — non-répudiation : {(c.NonRepudiation ? "oui" : "non")}", 9);
             }
             if (s.Chaine.Count > 0)

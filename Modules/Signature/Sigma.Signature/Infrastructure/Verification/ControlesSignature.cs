@@ -10,7 +10,7 @@ namespace Sigma.Signature.Infrastructure.Verification;
 internal static partial class ControlesSignature
 {
     public static RapportSignature Rapport(int numero, string nom, FormatSignature format, IEnumerable<Controle> controlesFormat,
-        AnalyseCms cms, DateTimeOffset? heureDeclaree, IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant)
+        AnalyseCms cms, DateTimeOffset? heureDeclaree, IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant, Politique politique)
     {
         var controles = controlesFormat.ToList();
         var heure = cms.HeureSignature ?? heureDeclaree;
@@ -69,7 +69,9 @@ internal static partial class ControlesSignature
         controles.Add(nonRepudiation
             ? Controle.Reussi("usage", "Usage de la clé", "Le certificat est destiné à la signature (non-répudiation).")
             : ExigencesCertificat.UsageSignature(certificat)
-                ? Controle.Avertissement("usage", "Usage de la clé", "Le certificat permet la signature numérique mais pas la non-répudiation : il n'est pas destiné à signer des engagements.")
+                ? politique.NonRepudiationExigee
+                    ? Controle.Echec("usage", "Usage de la clé", "Le certificat permet la signature numérique mais pas la non-répudiation, que la politique de validation de la plateforme exige.")
+                    : Controle.Avertissement("usage", "Usage de la clé", "Le certificat permet la signature numérique mais pas la non-répudiation : il n'est pas destiné à signer des engagements.")
                 : Controle.Echec("usage", "Usage de la clé", "Le certificat n'est destiné ni à la signature numérique ni à la non-répudiation.", Verdict.Indeterminee));
 
         var chaine = ChaineCertificats.Construire(certificat, cms.Certificats.Cast<X509Certificate2>(), racines, reference);
@@ -80,6 +82,14 @@ internal static partial class ControlesSignature
             _ when racines.Count == 0 => Controle.Echec("chaine", "Chaîne de confiance", "Aucune autorité de confiance n'est configurée sur cette plateforme.", Verdict.Indeterminee),
             _ => Controle.Echec("chaine", "Chaîne de confiance", $"Le certificat ne remonte à aucune autorité de confiance configurée (dernier maillon : « {Nom(chaine.Chaine[^1])} »).", Verdict.Indeterminee),
         });
+        if (chaine.Chaine.Count > 1)
+        {
+            controles.Add(chaine.Contraintes is { } contraintes
+                ? Controle.Echec("autorites", "Autorités de certification", $"La chaîne n'est pas valable : {contraintes}.")
+                : Controle.Reussi("autorites", "Autorités de certification", "Chaque autorité de la chaîne est une autorité de certification habilitée à signer des certificats."));
+        }
+        var qc = DeclarationsQc.Lire(certificat);
+        controles.Add(CategorieCertificat(qc, politique));
         controles.Add(Controle.NonVerifie("revocation", "Révocation", "La révocation du certificat (CRL, OCSP) n'est pas vérifiée : la vérification se fait hors ligne."));
 
         var (algorithmeCle, tailleCle) = Algorithmes.Cle(certificat);
@@ -90,20 +100,43 @@ internal static partial class ControlesSignature
             ? Controle.Information("heure", "Heure de signature", $"{h.Affiche()} (heure de Paris), déclarée par le signataire ; aucun horodatage ne la certifie.")
             : Controle.Avertissement("heure", "Heure de signature", "La signature n'indique pas son heure."));
 
-        return new RapportSignature(numero, nom, format, cms.AlgorithmeEmpreinte, heure, Identite(certificat, algorithmeCle, tailleCle),
+        return new RapportSignature(numero, nom, format, cms.AlgorithmeEmpreinte, heure, Identite(certificat, algorithmeCle, tailleCle, qc),
             chaine.Chaine.Select(Nom).ToList(), controles);
     }
 
     private static string Nom(X509Certificate2 c) => c.GetNameInfo(X509NameType.SimpleName, false) is { Length: > 0 } n ? n : c.Subject;
 
-    private static IdentiteCertificat Identite(X509Certificate2 c, string algorithmeCle, int tailleCle)
+    /// <summary>Article 5 of the arrêté of 22 March 2019: an advanced signature resting on a qualified certificate.</summary>
+    private static Controle CategorieCertificat(DeclarationsQc qc, Politique politique)
+    {
+        const string Libelle = "Catégorie du certificat";
+        const string Source = "selon les déclarations QCStatements du certificat, non confrontées à une liste de confiance";
+        if (qc.Qualifie)
+        {
+            var nature = qc.Types.Contains("eseal") && !qc.Types.Contains("esign") ? "de cachet électronique (personne morale)" : "de signature électronique";
+            var dispositif = qc.Qscd
+                ? "; la clé est sur un dispositif qualifié de création de signature (QSCD) : signature qualifiée au sens du règlement eIDAS"
+                : "; la clé n'est pas déclarée sur un dispositif qualifié (QSCD) : signature avancée reposant sur un certificat qualifié";
+            return Controle.Reussi("qualifie", Libelle, $"Certificat qualifié {nature} ({Source}){dispositif}.");
+        }
+        var raison = qc switch
+        {
+            { Illisible: true } => "ses déclarations QCStatements sont illisibles",
+            { Conforme: true } => $"il est déclaré qualifié pour un autre usage que la signature ({string.Join(", ", qc.Types)})",
+            _ => "il ne porte pas la déclaration QcCompliance",
+        };
+        var detail = $"Le certificat n'est pas un certificat qualifié : {raison}. L'arrêté du 22 mars 2019 demande une signature avancée reposant sur un certificat qualifié.";
+        return politique.CertificatQualifieExige ? Controle.Echec("qualifie", Libelle, detail) : Controle.Avertissement("qualifie", Libelle, detail);
+    }
+
+    private static IdentiteCertificat Identite(X509Certificate2 c, string algorithmeCle, int tailleCle, DeclarationsQc qc)
     {
         string? Attribut(string oid) => c.SubjectName.EnumerateRelativeDistinguishedNames()
             .FirstOrDefault(r => r.GetSingleElementType().Value == oid)?.GetSingleElementValue();
         var email = c.GetNameInfo(X509NameType.EmailName, false);
         return new IdentiteCertificat(c.Subject, Attribut("2.5.4.3"), Attribut("2.5.4.10"), string.IsNullOrEmpty(email) ? null : email,
             c.Issuer, c.SerialNumber, new DateTimeOffset(c.NotBefore.ToUniversalTime()), new DateTimeOffset(c.NotAfter.ToUniversalTime()),
-            ExigencesCertificat.NonRepudiation(c), ExigencesCertificat.UsageSignature(c), algorithmeCle, tailleCle);
+            ExigencesCertificat.NonRepudiation(c), ExigencesCertificat.UsageSignature(c), algorithmeCle, tailleCle, qc.Qualifie, qc.Qualifie && qc.Qscd);
     }
 
     /// <summary>A PDF date (D:YYYYMMDDHHmmSSOHH'mm'), every part after the year optional.</summary>

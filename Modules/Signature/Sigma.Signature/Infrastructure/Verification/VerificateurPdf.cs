@@ -16,7 +16,7 @@ internal static class VerificateurPdf
     private const string Structure = "Structure de la signature PDF";
     private const string Perimetre = "Périmètre signé";
 
-    public static List<RapportSignature> Verifier(byte[] pdf, IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant)
+    public static List<RapportSignature> Verifier(byte[] pdf, IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant, Politique politique)
     {
         var rapports = new List<RapportSignature>();
         var finale = StructurePdf.Ouvrir(pdf);
@@ -27,14 +27,14 @@ internal static class VerificateurPdf
             foreach (var signature in finale.Signatures().OrderBy(s => FinPlage(finale, s)))
             {
                 numero++;
-                rapports.Add(VerifierUne(pdf, finale, signature, numero, racines, maintenant));
+                rapports.Add(VerifierUne(pdf, finale, signature, numero, racines, maintenant, politique));
             }
         }
         return rapports;
     }
 
     private static RapportSignature VerifierUne(byte[] pdf, StructurePdf finale, ChampSignature signature, int numero,
-        IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant)
+        IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant, Politique politique)
     {
         var v = signature.Valeur;
         var sousFiltre = StructurePdf.Nom(v, "SubFilter");
@@ -82,7 +82,7 @@ internal static class VerificateurPdf
             calcul.AppendData(pdf, (int)plage[2], (int)plage[3]);
             return calcul.GetHashAndReset();
         });
-        return ControlesSignature.Rapport(numero, signature.Nom, format, controles, analyse, heureDeclaree, racines, maintenant);
+        return ControlesSignature.Rapport(numero, signature.Nom, format, controles, analyse, heureDeclaree, racines, maintenant, politique);
     }
 
     /// <summary>The /ByteRange, or why it cannot be trusted.</summary>
