@@ -13,6 +13,7 @@ public enum FormatSignature
     PAdES,
     CAdES,
     Pkcs7,
+    Horodatage,
 }
 
 public enum EtatControle
@@ -74,7 +75,9 @@ public sealed record RapportSignature(
     DateTimeOffset? HeureSignature,
     IdentiteCertificat? Signataire,
     IReadOnlyList<string> Chaine,
-    IReadOnlyList<Controle> Controles)
+    IReadOnlyList<Controle> Controles,
+    bool HeureProuvee = false,
+    string? Niveau = null)
 {
     public Verdict Conclusion => PolitiqueValidation.Conclure(Controles).Verdict;
 

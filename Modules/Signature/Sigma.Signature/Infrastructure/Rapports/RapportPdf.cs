@@ -28,7 +28,11 @@ internal static class RapportPdf
             pdf.Texte($"Signature {s.Numero} — {s.Nom}", 12, gras: true, couleur: Bleu);
             pdf.Texte($"{s.Conclusion.Libelle()} : {s.Motif}", 10, gras: true, couleur: Couleur(s.Conclusion));
             pdf.Texte($"Format : {s.Format.Libelle()} — empreinte {s.AlgorithmeEmpreinte}", 9);
-            pdf.Texte($"Heure de signature : {(s.HeureSignature is { } h ? h.Affiche() : "non indiquée")}", 9);
+            pdf.Texte($"Heure de signature : {(s.HeureSignature is { } h ? h.Affiche() + (s.HeureProuvee ? " (prouvée par horodatage)" : " (déclarée)") : "non indiquée")}", 9);
+            if (s.Niveau is { } niveau)
+            {
+                pdf.Texte($"Niveau : {niveau}", 9);
+            }
             if (s.Signataire is { } c)
             {
                 pdf.Texte($"Signataire : {c.NomCommun ?? c.Sujet}{(c.Organisation is null ? "" : $" — {c.Organisation}")}{(c.Email is null ? "" : $" — {c.Email}")}", 9);

@@ -3,6 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Sigma.Signature.Infrastructure.Certificats;
 using Sigma.Signature.Infrastructure.Cms;
+using Sigma.Signature.Infrastructure.Horodatage;
+using Sigma.Signature.Infrastructure.Revocation;
 
 namespace Sigma.Signature.Infrastructure.Verification;
 
@@ -10,8 +12,10 @@ namespace Sigma.Signature.Infrastructure.Verification;
 internal static partial class ControlesSignature
 {
     public static RapportSignature Rapport(int numero, string nom, FormatSignature format, IEnumerable<Controle> controlesFormat,
-        AnalyseCms cms, DateTimeOffset? heureDeclaree, IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant, Politique politique)
+        AnalyseCms cms, DateTimeOffset? heureDeclaree, ContexteVerification contexte, PreuvesPosterieures? posterieures = null)
     {
+        var (racines, maintenant, politique) = (contexte.Racines, contexte.Maintenant, contexte.Politique);
+        posterieures ??= PreuvesPosterieures.Aucune;
         var controles = controlesFormat.ToList();
         var heure = cms.HeureSignature ?? heureDeclaree;
         var certificat = cms.Certificat;
@@ -46,15 +50,22 @@ internal static partial class ControlesSignature
             _ => Controle.Avertissement("certificat", "Certificat du signataire", "Aucun attribut signé ne lie le certificat à la signature (PKCS#7 simple)."),
         });
 
+        // The time the signature is proven to have existed: its own time-stamp, or a later document time-stamp covering it.
+        var horodatage = cms.JetonHorodatage is { } jeton && cms.ValeurSignature is { } valeur
+            ? VerificateurHorodatage.Verifier(jeton, h => EmpreinteDe(h, valeur), racines, cms.Certificats.Cast<X509Certificate2>().Concat(contexte.Certificats))
+            : null;
+        var preuves = new[] { horodatage }.OfType<JetonVerifie>().Concat(posterieures.Horodatages).Where(j => j.Probant).OrderBy(j => j.Heure).ToList();
+        DateTimeOffset? prouvee = preuves.Count == 0 ? null : preuves[0].Heure;
         var debut = new DateTimeOffset(certificat.NotBefore.ToUniversalTime());
         var fin = new DateTimeOffset(certificat.NotAfter.ToUniversalTime());
-        var reference = heure ?? maintenant;
-        var quand = heure is null ? "à ce jour (aucune heure de signature déclarée)" : $"à l'heure de signature ({heure.Value.Affiche()})";
+        var reference = prouvee ?? heure ?? maintenant;
+        var quand = prouvee is { } p ? $"à l'heure prouvée par horodatage ({p.Affiche()})"
+            : heure is null ? "à ce jour (aucune heure de signature déclarée)" : $"à l'heure de signature ({heure.Value.Affiche()})";
         if (reference < debut || reference > fin)
         {
             controles.Add(Controle.Echec("validite", "Validité du certificat", $"Le certificat, valable du {debut.Affiche()} au {fin.Affiche()}, n'était pas en vigueur {quand}."));
         }
-        else if (maintenant > fin)
+        else if (maintenant > fin && prouvee is null)
         {
             controles.Add(Controle.Echec("validite", "Validité du certificat",
                 $"Le certificat était en vigueur {quand}, mais il a expiré le {fin.Affiche()} et aucun horodatage ne prouve que la signature est antérieure.",
@@ -62,7 +73,8 @@ internal static partial class ControlesSignature
         }
         else
         {
-            controles.Add(Controle.Reussi("validite", "Validité du certificat", $"Le certificat, valable du {debut.Affiche()} au {fin.Affiche()}, était en vigueur {quand}."));
+            var expire = maintenant > fin ? $" Il a expiré depuis, le {fin.Affiche()}, ce qui ne retire rien à la signature : l'horodatage prouve qu'elle est antérieure." : "";
+            controles.Add(Controle.Reussi("validite", "Validité du certificat", $"Le certificat, valable du {debut.Affiche()} au {fin.Affiche()}, était en vigueur {quand}.{expire}"));
         }
 
         var nonRepudiation = ExigencesCertificat.NonRepudiation(certificat);
@@ -74,7 +86,7 @@ internal static partial class ControlesSignature
                     : Controle.Avertissement("usage", "Usage de la clé", "Le certificat permet la signature numérique mais pas la non-répudiation : il n'est pas destiné à signer des engagements.")
                 : Controle.Echec("usage", "Usage de la clé", "Le certificat n'est destiné ni à la signature numérique ni à la non-répudiation.", Verdict.Indeterminee));
 
-        var chaine = ChaineCertificats.Construire(certificat, cms.Certificats.Cast<X509Certificate2>(), racines, reference);
+        var chaine = ChaineCertificats.Construire(certificat, cms.Certificats.Cast<X509Certificate2>().Concat(contexte.Certificats), racines, reference);
         controles.Add(chaine switch
         {
             { Ancree: true, Anomalie: null } => Controle.Reussi("chaine", "Chaîne de confiance", $"Le certificat remonte à l'autorité de confiance « {Nom(chaine.Chaine[^1])} »."),
@@ -90,18 +102,33 @@ internal static partial class ControlesSignature
         }
         var qc = DeclarationsQc.Lire(certificat);
         controles.Add(CategorieCertificat(qc, politique));
-        controles.Add(Controle.NonVerifie("revocation", "Révocation", "La révocation du certificat (CRL, OCSP) n'est pas vérifiée : la vérification se fait hors ligne."));
+        var (revocation, statutSignataire) = ControleRevocation.Verifier(chaine, contexte.Revocation.Et(DonneesRevocation.Lire(cms.Crls, cms.Ocsps)),
+            reference, prouvee is not null);
+        controles.Add(revocation);
 
         var (algorithmeCle, tailleCle) = Algorithmes.Cle(certificat);
         controles.Add(Algorithmes.Faiblesse(cms.AlgorithmeEmpreinte, algorithmeCle, tailleCle) is { } faiblesse
             ? Controle.Echec("algorithmes", "Robustesse des algorithmes", $"Algorithmes trop faibles : {faiblesse}.", Verdict.Indeterminee)
             : Controle.Reussi("algorithmes", "Robustesse des algorithmes", $"{cms.AlgorithmeSignature}, clé {algorithmeCle} de {tailleCle} bits."));
-        controles.Add(heure is { } h
-            ? Controle.Information("heure", "Heure de signature", $"{h.Affiche()} (heure de Paris), déclarée par le signataire ; aucun horodatage ne la certifie.")
-            : Controle.Avertissement("heure", "Heure de signature", "La signature n'indique pas son heure."));
+        controles.Add(prouvee is { } t
+            ? Controle.Reussi("heure", "Heure de signature", $"{t.Affiche()} (heure de Paris) au plus tard, prouvée par l'horodatage de « {preuves[0].Autorite} »"
+                + (heure is { } declaree ? $" ; heure déclarée par le signataire : {declaree.Affiche()}." : "."))
+            : heure is { } h
+                ? Controle.Information("heure", "Heure de signature", $"{h.Affiche()} (heure de Paris), déclarée par le signataire ; aucun horodatage ne la certifie.")
+                : Controle.Avertissement("heure", "Heure de signature", "La signature n'indique pas son heure."));
+        controles.AddRange(ControlesHorodatage.Controles(horodatage, posterieures));
+        var niveau = ControlesHorodatage.Niveau(format, cms, prouvee is not null, statutSignataire is not null, posterieures.ValidationHorodatee);
+        controles.Add(Controle.Information("niveau", "Niveau de signature (ETSI)", niveau));
 
-        return new RapportSignature(numero, nom, format, cms.AlgorithmeEmpreinte, heure, Identite(certificat, algorithmeCle, tailleCle, qc),
-            chaine.Chaine.Select(Nom).ToList(), controles);
+        return new RapportSignature(numero, nom, format, cms.AlgorithmeEmpreinte, prouvee ?? heure, Identite(certificat, algorithmeCle, tailleCle, qc),
+            chaine.Chaine.Select(Nom).ToList(), controles, prouvee is not null, niveau);
+    }
+
+    private static byte[] EmpreinteDe(System.Security.Cryptography.HashAlgorithmName hash, byte[] donnees)
+    {
+        using var calcul = System.Security.Cryptography.IncrementalHash.CreateHash(hash);
+        calcul.AppendData(donnees);
+        return calcul.GetHashAndReset();
     }
 
     private static string Nom(X509Certificate2 c) => c.GetNameInfo(X509NameType.SimpleName, false) is { Length: > 0 } n ? n : c.Subject;

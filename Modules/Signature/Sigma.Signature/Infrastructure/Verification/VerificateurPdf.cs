@@ -2,6 +2,7 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Sigma.Signature.Infrastructure.Cms;
+using Sigma.Signature.Infrastructure.Horodatage;
 using Sigma.Signature.Infrastructure.Pdf;
 using UglyToad.PdfPig.Tokens;
 
@@ -16,31 +17,60 @@ internal static class VerificateurPdf
     private const string Structure = "Structure de la signature PDF";
     private const string Perimetre = "Périmètre signé";
 
-    public static List<RapportSignature> Verifier(byte[] pdf, IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant, Politique politique)
+    public static List<RapportSignature> Verifier(byte[] pdf, ContexteVerification contexteFichier)
     {
         var rapports = new List<RapportSignature>();
         var finale = StructurePdf.Ouvrir(pdf);
         using (finale.Document)
         {
-            var numero = 0;
+            var contexte = DonneesValidation.Lire(finale, contexteFichier);
             // Numbered in signing order: each signature covers the file up to its own revision.
-            foreach (var signature in finale.Signatures().OrderBy(s => FinPlage(finale, s)))
+            var signatures = finale.Signatures().Select(s => (Signature: s, Fin: FinPlage(finale, s))).OrderBy(s => s.Fin).ToList();
+            var horodatages = signatures.Where(s => StructurePdf.Nom(s.Signature.Valeur, "SubFilter") == "ETSI.RFC3161")
+                .Select(s => (s.Fin, Jeton: JetonDocument(pdf, finale, s.Signature, contexte))).ToList();
+            var positionDss = DonneesValidation.Position(finale);
+            var numero = 0;
+            foreach (var (signature, fin) in signatures)
             {
                 numero++;
-                rapports.Add(VerifierUne(pdf, finale, signature, numero, racines, maintenant, politique));
+                var apres = horodatages.Where(h => h.Fin > fin && h.Jeton is not null).ToList();
+                var posterieures = new PreuvesPosterieures(apres.Select(h => h.Jeton!).ToList(),
+                    positionDss is { } dss && dss > fin && apres.Any(h => h.Fin > dss && h.Jeton!.Probant));
+                rapports.Add(VerifierUne(pdf, finale, signature, numero, contexte, posterieures,
+                    horodatages.FirstOrDefault(h => h.Fin == fin && StructurePdf.Nom(signature.Valeur, "SubFilter") == "ETSI.RFC3161").Jeton));
             }
         }
         return rapports;
     }
 
+    /// <summary>A document time-stamp's token, checked over its byte range; null when the range itself cannot be trusted.</summary>
+    private static JetonVerifie? JetonDocument(byte[] pdf, StructurePdf finale, ChampSignature signature, ContexteVerification contexte)
+    {
+        var (plage, anomalie) = LirePlage(pdf, finale, signature);
+        if (plage is null || anomalie is not null || finale.Resoudre(StructurePdf.Entree(signature.Valeur, "Contents")) is not HexToken contenu)
+        {
+            return null;
+        }
+        return VerificateurHorodatage.Verifier(Cms(contenu.Bytes.ToArray()), hash => EmpreintePlage(pdf, plage, hash), contexte.Racines, contexte.Certificats);
+    }
+
+    private static byte[] EmpreintePlage(byte[] pdf, long[] plage, HashAlgorithmName hash)
+    {
+        using var calcul = IncrementalHash.CreateHash(hash);
+        calcul.AppendData(pdf, (int)plage[0], (int)plage[1]);
+        calcul.AppendData(pdf, (int)plage[2], (int)plage[3]);
+        return calcul.GetHashAndReset();
+    }
+
     private static RapportSignature VerifierUne(byte[] pdf, StructurePdf finale, ChampSignature signature, int numero,
-        IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant, Politique politique)
+        ContexteVerification contexte, PreuvesPosterieures posterieures, JetonVerifie? jetonDocument)
     {
         var v = signature.Valeur;
         var sousFiltre = StructurePdf.Nom(v, "SubFilter");
         var format = sousFiltre switch
         {
             "ETSI.CAdES.detached" => FormatSignature.PAdES,
+            "ETSI.RFC3161" => FormatSignature.Horodatage,
             _ => FormatSignature.Pkcs7,
         };
         var controles = new List<Controle>
@@ -49,6 +79,7 @@ internal static class VerificateurPdf
             {
                 "ETSI.CAdES.detached" => Controle.Reussi("format", "Format", "PAdES : /SubFilter /ETSI.CAdES.detached."),
                 "adbe.pkcs7.detached" => Controle.Information("format", "Format", "PKCS#7 détaché (/SubFilter /adbe.pkcs7.detached) : format PDF antérieur à PAdES."),
+                "ETSI.RFC3161" => Controle.Reussi("format", "Format", "Horodatage du document (/SubFilter /ETSI.RFC3161, PAdES)."),
                 _ => Controle.Echec("format", "Format", $"Sous-filtre de signature non pris en charge : {sousFiltre ?? "absent"}.", Verdict.Indeterminee),
             },
         };
@@ -60,7 +91,7 @@ internal static class VerificateurPdf
             return new RapportSignature(numero, signature.Nom, format, "inconnu", heureDeclaree, null, [], controles);
         }
         controles.Add(Controle.Reussi("structure", Structure, "La plage signée (/ByteRange) part du début du fichier et n'exclut que la valeur /Contents de cette signature."));
-        if (sousFiltre is not ("ETSI.CAdES.detached" or "adbe.pkcs7.detached"))
+        if (sousFiltre is not ("ETSI.CAdES.detached" or "adbe.pkcs7.detached" or "ETSI.RFC3161"))
         {
             // adbe.pkcs7.sha1 and adbe.x509.rsa_sha1 sign something else than the byte range: not judged here.
             return new RapportSignature(numero, signature.Nom, format, "inconnu", heureDeclaree, null, [], controles);
@@ -74,15 +105,13 @@ internal static class VerificateurPdf
             ControlesRevisions.Certification(modifications, permissions),
             ControlesRevisions.Verrous(modifications, permissions),
         }.OfType<Controle>());
-        var cms = Cms(contenu.Bytes.ToArray());
-        var analyse = VerificateurCms.Analyser(cms, hash =>
+        if (format == FormatSignature.Horodatage)
         {
-            using var calcul = IncrementalHash.CreateHash(hash);
-            calcul.AppendData(pdf, (int)plage[0], (int)plage[1]);
-            calcul.AppendData(pdf, (int)plage[2], (int)plage[3]);
-            return calcul.GetHashAndReset();
-        });
-        return ControlesSignature.Rapport(numero, signature.Nom, format, controles, analyse, heureDeclaree, racines, maintenant, politique);
+            return ControlesHorodatage.RapportDocument(numero, signature.Nom, controles, jetonDocument!, posterieures);
+        }
+        var cms = Cms(contenu.Bytes.ToArray());
+        var analyse = VerificateurCms.Analyser(cms, hash => EmpreintePlage(pdf, plage, hash));
+        return ControlesSignature.Rapport(numero, signature.Nom, format, controles, analyse, heureDeclaree, contexte, posterieures);
     }
 
     /// <summary>The /ByteRange, or why it cannot be trusted.</summary>

@@ -25,13 +25,13 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
         List<RapportSignature> signatures;
         if (signatureDetachee is not null)
         {
-            signatures = [VerifierDetachee(fichier, signatureDetachee, autorites, maintenant, politique)];
+            signatures = [VerifierDetachee(fichier, signatureDetachee, new ContexteVerification(autorites, maintenant, politique))];
         }
         else if (EstPdf(fichier.Octets))
         {
             try
             {
-                signatures = VerificateurPdf.Verifier(fichier.Octets, autorites, maintenant, politique);
+                signatures = VerificateurPdf.Verifier(fichier.Octets, new ContexteVerification(autorites, maintenant, politique));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -52,8 +52,7 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
             Convert.ToHexStringLower(SHA256.HashData(fichier.Octets)), maintenant, signatures, remarques);
     }
 
-    private static RapportSignature VerifierDetachee(FichierRecu fichier, FichierRecu signature, IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> autorites, DateTimeOffset maintenant,
-        Politique politique)
+    private static RapportSignature VerifierDetachee(FichierRecu fichier, FichierRecu signature, ContexteVerification contexte)
     {
         var analyse = VerificateurCms.Analyser(Der(signature.Octets), hash =>
         {
@@ -68,7 +67,7 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
                 (FormatSignature.CAdES, Controle.Reussi("format", "Format", "CAdES détachée : le certificat du signataire est lié par un attribut signé.")),
             _ => (FormatSignature.Pkcs7, Controle.Information("format", "Format", "PKCS#7 détachée simple : aucun attribut signé ne lie le certificat du signataire.")),
         };
-        return ControlesSignature.Rapport(1, Domain.NomFichierSigne.NomSimple(signature.Nom), format, [controle], analyse, null, autorites, maintenant, politique);
+        return ControlesSignature.Rapport(1, Domain.NomFichierSigne.NomSimple(signature.Nom), format, [controle], analyse, null, contexte);
     }
 
     private static bool EstPdf(byte[] octets) => octets.AsSpan(0, Math.Min(octets.Length, 1024)).IndexOf("%PDF-"u8) >= 0;
