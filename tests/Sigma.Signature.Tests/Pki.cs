@@ -40,6 +40,17 @@ public sealed class Pki
     private readonly RSA _cleRacine = RSA.Create(2048);
     private readonly RSA _cleIntermediaire = RSA.Create(2048);
 
+    /// <summary>The intermediate CA's key: it signs the CRLs and OCSP responses of the signers it issued.</summary>
+    public RSA CleIntermediaire => _cleIntermediaire;
+
+    public RSA CleRacine => _cleRacine;
+
+    /// <summary>A time-stamp authority issued by the trusted root (extended key usage id-kp-timeStamping, critical).</summary>
+    public X509Certificate2 Horodateur { get; }
+
+    /// <summary>A time-stamp authority under the untrusted root.</summary>
+    public X509Certificate2 HorodateurNonReconnu { get; }
+
     private Pki()
     {
         var maintenant = DateTimeOffset.UtcNow;
@@ -73,6 +84,19 @@ public sealed class Pki
         SignataireSousIntermediaireSansKeyCertSign = Final("Signataire mal émis", "Formation Occitanie Avenir", null, usagesSignature, maintenant.AddYears(-1), maintenant.AddYears(2),
             IntermediaireSansKeyCertSign, cleSansUsage);
         _intermediaires.AddRange([Intermediaire, IntermediaireSansCa, IntermediaireSansKeyCertSign]);
+        Horodateur = AutoriteHorodatage("CN=Horodatage de test Sigma, O=Région de test, C=FR", Racine, _cleRacine, maintenant);
+        HorodateurNonReconnu = AutoriteHorodatage("CN=Horodatage du faussaire, O=Faussaire, C=FR", RacineNonReconnue, cleNonReconnue, maintenant);
+    }
+
+    private static X509Certificate2 AutoriteHorodatage(string nom, X509Certificate2 emetteur, RSA cleEmetteur, DateTimeOffset maintenant)
+    {
+        var cle = RSA.Create(2048);
+        var demande = new CertificateRequest(nom, cle, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        demande.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        demande.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
+        demande.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.8")], true));
+        demande.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(emetteur, true, false));
+        return Emettre(demande, emetteur, cleEmetteur, maintenant.AddYears(-5), maintenant.AddYears(5)).CopyWithPrivateKey(cle);
     }
 
     /// <summary>QCStatements (ETSI EN 319 412-5): QcCompliance, QcSSCD when asked, QcType with the given types.</summary>

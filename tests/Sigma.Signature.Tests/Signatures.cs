@@ -34,7 +34,8 @@ public static class Signatures
     /// Appends an update written by hand (as other PDF software writes them) whose signature dictionary holds
     /// <see cref="Emplacement"/>, then fills its byte range and signs it: a real signature of that revision.
     /// </summary>
-    public static byte[] SignerMiseAJour(byte[] pdf, IReadOnlyDictionary<int, string> objets, string trailer = "", X509Certificate2? signataire = null)
+    public static byte[] SignerMiseAJour(byte[] pdf, IReadOnlyDictionary<int, string> objets, string trailer = "", X509Certificate2? signataire = null,
+        Func<byte[], byte[]>? cms = null)
     {
         signataire ??= Pki.Instance.Signataire;
         var avec = PdfDeTest.AjouterMiseAJour(pdf, objets, trailer);
@@ -46,8 +47,8 @@ public static class Signatures
         var plage = $"[0 {debut} {fin} {avec.Length - fin}]".PadRight("[0 0000000000 0000000000 0000000000]".Length);
         Encoding.ASCII.GetBytes(plage).CopyTo(avec, crochet);
         var donnees = avec.AsSpan(0, debut).ToArray().Concat(avec.AsSpan(fin).ToArray()).ToArray();
-        var cms = ConstructeurCms.Signer(donnees, signataire, Pki.Instance.Autorites(signataire), null);
-        Encoding.ASCII.GetBytes(Convert.ToHexString(cms)).CopyTo(avec, debut + 1);
+        var signature = cms?.Invoke(donnees) ?? ConstructeurCms.Signer(donnees, signataire, Pki.Instance.Autorites(signataire), null);
+        Encoding.ASCII.GetBytes(Convert.ToHexString(signature)).CopyTo(avec, debut + 1);
         return avec;
     }
 

@@ -32,6 +32,7 @@ public static class SignatureModule
         services.AddSingleton<RacinesDeConfiance>();
         services.AddSingleton(sp => Politique.Lire(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddSingleton<VerificateurSignatures>();
+        services.AddSingleton<Infrastructure.Horodatage.AutoriteHorodatage>();
         return services;
     }
 }

@@ -21,7 +21,7 @@ internal static class SignatairePades
     /// fields: the named one (or the first) is signed where it stands; otherwise an invisible field is added.
     /// </summary>
     public static (byte[] Pdf, int SignaturesExistantes) Signer(byte[] original, X509Certificate2 certificat, IReadOnlyList<X509Certificate2> autorites,
-        DateTimeOffset heure, string? champ = null)
+        DateTimeOffset heure, string? champ = null, Func<byte[], byte[]>? horodateur = null)
     {
         StructurePdf structure;
         try
@@ -56,7 +56,8 @@ internal static class SignatairePades
             {
                 numero++;
             }
-            var reserve = 6144 + autorites.Sum(a => a.RawData.Length) + certificat.RawData.Length;
+            // A time-stamp token brings the authority's certificates and signature: room for a chain of a few certificates.
+            var reserve = 6144 + autorites.Sum(a => a.RawData.Length) + certificat.RawData.Length + (horodateur is null ? 0 : 12288);
 
             var maj = new MiseAJourIncrementale(original, structure);
             var signature = maj.NouvelObjet();
@@ -99,7 +100,7 @@ internal static class SignatairePades
             var signe = new byte[debutContenu + (pdf.Length - finContenu)];
             pdf.AsSpan(0, (int)debutContenu).CopyTo(signe);
             pdf.AsSpan((int)finContenu).CopyTo(signe.AsSpan((int)debutContenu));
-            var cms = ConstructeurCms.Signer(signe, certificat, autorites, heureSignature: null);
+            var cms = ConstructeurCms.Signer(signe, certificat, autorites, heureSignature: null, horodateur);
             if (cms.Length > reserve)
             {
                 throw new InvalidOperationException($"Signature CMS de {cms.Length} octets, place réservée {reserve}.");
