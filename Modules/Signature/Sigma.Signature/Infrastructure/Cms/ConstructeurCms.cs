@@ -47,7 +47,7 @@ internal static class ConstructeurCms
     }
 
     /// <summary>SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 } with SHA-256 (the default, so omitted).</summary>
-    private static byte[] SigningCertificateV2(X509Certificate2 certificat)
+    internal static byte[] SigningCertificateV2(X509Certificate2 certificat)
     {
         var w = new AsnWriter(AsnEncodingRules.DER);
         using (w.PushSequence())

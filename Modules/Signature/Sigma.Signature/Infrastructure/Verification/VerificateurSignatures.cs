@@ -17,7 +17,7 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
         var autorites = racines.Racines();
         var remarques = new List<string>
         {
-            "La révocation des certificats n'est pas vérifiée (vérification hors ligne) : consultez au besoin la liste de révocation de l'autorité.",
+            "Aucune autorité n'est interrogée en ligne : la révocation des certificats n'est vérifiée qu'avec les données (CRL, OCSP) embarquées dans le fichier ; sans elles, consultez au besoin la liste de révocation de l'autorité.",
             autorites.Count == 0
                 ? "Aucune autorité de confiance n'est configurée : aucune chaîne de certification ne peut aboutir."
                 : $"{autorites.Count} autorité(s) de confiance configurée(s) sur la plateforme.",
