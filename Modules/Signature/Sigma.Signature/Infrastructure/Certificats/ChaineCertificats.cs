@@ -50,7 +50,7 @@ internal static class ChaineCertificats
     }
 
     /// <summary>Checks the certificate's signature (over its DER TBSCertificate) with the issuer's public key.</summary>
-    private static bool SignatureVerifiee(X509Certificate2 enfant, X509Certificate2 emetteur)
+    internal static bool SignatureVerifiee(X509Certificate2 enfant, X509Certificate2 emetteur)
     {
         try
         {
@@ -59,13 +59,29 @@ internal static class ChaineCertificats
             var algorithme = certificat.ReadSequence();
             var oid = algorithme.ReadObjectIdentifier();
             var valeur = certificat.ReadBitString(out _);
+            return SignatureVerifiee(tbs.Span, valeur, oid, oid == "1.2.840.113549.1.1.10" ? HashPss(algorithme) : null, emetteur);
+        }
+        catch (Exception e) when (e is AsnContentException or CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Checks a signature of the issuer (a certificate's, a CRL's, an OCSP response's) over its DER "to be signed" part,
+    /// by the algorithm's OID (RSASSA-PSS with the digest <paramref name="hashPss"/> given by its parameters).
+    /// </summary>
+    internal static bool SignatureVerifiee(ReadOnlySpan<byte> tbs, byte[] valeur, string oid, HashAlgorithmName? hashPss, X509Certificate2 emetteur)
+    {
+        try
+        {
             var hash = oid switch
             {
                 "1.2.840.113549.1.1.5" or "1.2.840.10045.4.1" => HashAlgorithmName.SHA1,
                 "1.2.840.113549.1.1.11" or "1.2.840.10045.4.3.2" => HashAlgorithmName.SHA256,
                 "1.2.840.113549.1.1.12" or "1.2.840.10045.4.3.3" => HashAlgorithmName.SHA384,
                 "1.2.840.113549.1.1.13" or "1.2.840.10045.4.3.4" => HashAlgorithmName.SHA512,
-                "1.2.840.113549.1.1.10" => HashPss(algorithme),
+                "1.2.840.113549.1.1.10" => hashPss,
                 _ => (HashAlgorithmName?)null,
             };
             if (hash is not { } h)
@@ -75,12 +91,12 @@ internal static class ChaineCertificats
             using var rsa = emetteur.GetRSAPublicKey();
             if (rsa is not null)
             {
-                return rsa.VerifyData(tbs.Span, valeur, h, oid == "1.2.840.113549.1.1.10" ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
+                return rsa.VerifyData(tbs, valeur, h, oid == "1.2.840.113549.1.1.10" ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
             }
             using var ec = emetteur.GetECDsaPublicKey();
-            return ec is not null && ec.VerifyData(tbs.Span, valeur, h, DSASignatureFormat.Rfc3279DerSequence);
+            return ec is not null && ec.VerifyData(tbs, valeur, h, DSASignatureFormat.Rfc3279DerSequence);
         }
-        catch (Exception e) when (e is AsnContentException or CryptographicException)
+        catch (CryptographicException)
         {
             return false;
         }
