@@ -126,4 +126,15 @@ public class HorodatageTests
         document.Conclusion.ShouldBe(Verdict.Invalide);
         document.Motif.ShouldContain("l'empreinte que porte l'horodatage ne correspond pas aux données horodatées");
     }
+
+    [Fact]
+    public void Algorithm_strength_is_judged_at_the_proven_time_not_at_a_declared_one()
+    {
+        var en2009 = new DateTimeOffset(2009, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        Sigma.Signature.Infrastructure.Cms.Algorithmes.Faiblesse("SHA-1", "RSA", 1024, en2009).ShouldBeNull();
+        Sigma.Signature.Infrastructure.Cms.Algorithmes.Faiblesse("SHA-1", "RSA", 1024).ShouldBe(
+            "l'empreinte SHA-1 n'est plus sûre ; une clé RSA de 1024 bits est trop courte (2048 bits au moins)");
+        Sigma.Signature.Infrastructure.Cms.Algorithmes.Faiblesse("SHA-1", "RSA", 2048, en2009.AddYears(3)).ShouldBe("l'empreinte SHA-1 n'est plus sûre");
+        Sigma.Signature.Infrastructure.Cms.Algorithmes.Faiblesse("MD5", "RSA", 2048, en2009).ShouldBe("l'empreinte MD5 n'est plus sûre");
+    }
 }

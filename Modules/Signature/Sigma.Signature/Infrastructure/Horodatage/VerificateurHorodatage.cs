@@ -23,6 +23,19 @@ internal static class VerificateurHorodatage
     public static JetonVerifie Verifier(byte[] jeton, Func<HashAlgorithmName, byte[]> empreinte, IReadOnlyList<X509Certificate2> racines,
         IEnumerable<X509Certificate2> autresCertificats)
     {
+        try
+        {
+            return Verifier(jeton, empreinte, racines, autresCertificats.ToList());
+        }
+        catch (Exception e) when (e is CryptographicException or System.Formats.Asn1.AsnContentException or ArgumentException)
+        {
+            return new JetonVerifie(default, "inconnue", [], "inconnu", "le jeton d'horodatage est mal formé");
+        }
+    }
+
+    private static JetonVerifie Verifier(byte[] jeton, Func<HashAlgorithmName, byte[]> empreinte, IReadOnlyList<X509Certificate2> racines,
+        List<X509Certificate2> autresCertificats)
+    {
         if (!Rfc3161TimestampToken.TryDecode(jeton, out var token, out _) || token is null)
         {
             return new JetonVerifie(default, "inconnue", [], "inconnu", "le jeton d'horodatage n'est pas une structure RFC 3161 lisible");

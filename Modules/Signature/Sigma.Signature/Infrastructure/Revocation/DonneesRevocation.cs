@@ -83,30 +83,49 @@ internal sealed class DonneesRevocation
         // Signatures are checked with .NET's keys: BouncyCastle validates each RSA public key it builds, some 10 ms apiece.
         foreach (var crl in _crls.Where(c => c.IssuerDN.Equivalent(autorite.SubjectDN) && Verifie(() => VerifieePar(c.GetTbsCertList(), c.GetSignature(), c.SigAlgOid, emetteur))))
         {
-            var entree = crl.GetRevokedCertificate(cert.SerialNumber);
-            statuts.Add(new StatutRevocation("CRL", nomEmetteur, entree is not null, entree is null ? null : Utc(entree.RevocationDate), Utc(crl.ThisUpdate)));
+            try
+            {
+                var entree = crl.GetRevokedCertificate(cert.SerialNumber);
+                statuts.Add(new StatutRevocation("CRL", nomEmetteur, entree is not null, entree is null ? null : Utc(entree.RevocationDate), Utc(crl.ThisUpdate)));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // a malformed entry proves nothing
+            }
         }
         foreach (var ocsp in _ocsps)
         {
-            var reponses = ocsp.Responses.Where(r => r.GetCertID().SerialNumber.Equals(cert.SerialNumber) && DesigneEmetteur(r.GetCertID(), emetteur)).ToList();
-            if (reponses.Count == 0 || Repondant(ocsp, autorite, emetteur) is not { } repondant)
+            try
             {
-                continue;
+                statuts.AddRange(StatutsOcsp(ocsp, cert, autorite, emetteur));
             }
-            foreach (var reponse in reponses)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                switch (reponse.GetCertStatus())
-                {
-                    case null:
-                        statuts.Add(new StatutRevocation("OCSP", repondant, false, null, Utc(reponse.ThisUpdate)));
-                        break;
-                    case RevokedStatus revoque:
-                        statuts.Add(new StatutRevocation("OCSP", repondant, true, Utc(revoque.RevocationTime), Utc(reponse.ThisUpdate)));
-                        break;
-                }
+                // a malformed response proves nothing
             }
         }
         return statuts.Where(s => s.Revoque).OrderBy(s => s.RevoqueLe).FirstOrDefault() ?? statuts.OrderByDescending(s => s.EmisLe).FirstOrDefault();
+    }
+
+    private static IEnumerable<StatutRevocation> StatutsOcsp(BasicOcspResp ocsp, BcCertificat cert, BcCertificat autorite, X509Certificate2 emetteur)
+    {
+        var reponses = ocsp.Responses.Where(r => r.GetCertID().SerialNumber.Equals(cert.SerialNumber) && DesigneEmetteur(r.GetCertID(), emetteur)).ToList();
+        if (reponses.Count == 0 || Repondant(ocsp, autorite, emetteur) is not { } repondant)
+        {
+            yield break;
+        }
+        foreach (var reponse in reponses)
+        {
+            switch (reponse.GetCertStatus())
+            {
+                case null:
+                    yield return new StatutRevocation("OCSP", repondant, false, null, Utc(reponse.ThisUpdate));
+                    break;
+                case RevokedStatus revoque:
+                    yield return new StatutRevocation("OCSP", repondant, true, Utc(revoque.RevocationTime), Utc(reponse.ThisUpdate));
+                    break;
+            }
+        }
     }
 
     /// <summary>Who signed the OCSP response, when it is the issuer or a responder the issuer delegated to.</summary>

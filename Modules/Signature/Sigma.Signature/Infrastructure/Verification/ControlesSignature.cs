@@ -107,9 +107,11 @@ internal static partial class ControlesSignature
         controles.Add(revocation);
 
         var (algorithmeCle, tailleCle) = Algorithmes.Cle(certificat);
-        controles.Add(Algorithmes.Faiblesse(cms.AlgorithmeEmpreinte, algorithmeCle, tailleCle) is { } faiblesse
+        controles.Add(Algorithmes.Faiblesse(cms.AlgorithmeEmpreinte, algorithmeCle, tailleCle, prouvee) is { } faiblesse
             ? Controle.Echec("algorithmes", "Robustesse des algorithmes", $"Algorithmes trop faibles : {faiblesse}.", Verdict.Indeterminee)
-            : Controle.Reussi("algorithmes", "Robustesse des algorithmes", $"{cms.AlgorithmeSignature}, clé {algorithmeCle} de {tailleCle} bits."));
+            : Controle.Reussi("algorithmes", "Robustesse des algorithmes", $"{cms.AlgorithmeSignature}, clé {algorithmeCle} de {tailleCle} bits."
+                + (prouvee is { } avant && Algorithmes.Faiblesse(cms.AlgorithmeEmpreinte, algorithmeCle, tailleCle) is not null
+                    ? $" Ces algorithmes ne sont plus sûrs aujourd'hui, mais l'étaient à l'heure prouvée par horodatage ({avant.Affiche()})." : "")));
         controles.Add(prouvee is { } t
             ? Controle.Reussi("heure", "Heure de signature", $"{t.Affiche()} (heure de Paris) au plus tard, prouvée par l'horodatage de « {preuves[0].Autorite} »"
                 + (heure is { } declaree ? $" ; heure déclarée par le signataire : {declaree.Affiche()}." : "."))
