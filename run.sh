@@ -3,5 +3,5 @@
 # /var/lib/sigma as root, ~/.local/share/sigma otherwise); without Smtp__Host it catches mails locally (page /courriels).
 set -euo pipefail
 cd "$(dirname "$0")"
-build/prerequis.sh
+build/prerequis.sh --chromium
 exec dotnet run --project Host/Sigma.Host/Sigma.Host.csproj -c Release --launch-profile Sigma -- --urls "${SIGMA_URLS:-http://localhost:5080}" "$@"

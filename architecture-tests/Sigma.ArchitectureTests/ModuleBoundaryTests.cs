@@ -145,6 +145,28 @@ public class ModuleBoundaryTests
         offending.ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// Modules talk through integration events; the one synchronous request across modules is Documents' printer,
+    /// whose bytes must not go through an outbox (docs/adr/0007).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Contracts_declare_no_request_except_the_documents_printer(string module)
+    {
+        static bool EstRequete(Type t) => t.GetInterfaces().Any(i => i == typeof(IBaseRequest));
+        var requetes = Contracts(module).GetTypes().Where(EstRequete).Select(t => t.FullName!).ToList();
+        requetes.ShouldBe(module == "Documents" ? ["Sigma.Documents.Contracts.RendreDocument"] : [], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Only_the_documents_printer_is_asked_across_modules()
+    {
+        var autres = ModuleNames().Where(m => m != "Documents").ToList();
+        var utilisateurs = autres.Where(m => Module(m).GetReferencedAssemblies().Any(a => a.Name == "Sigma.Documents.Contracts")).ToList();
+        utilisateurs.ShouldBeSubsetOf(["Responses", "Signature"]);
+        utilisateurs.ShouldContain("Responses");
+    }
+
     [Fact]
     public void The_routes_of_each_module_are_found() =>
         Routes("Registration").ShouldContain("connexion");

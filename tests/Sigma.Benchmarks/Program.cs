@@ -8,6 +8,7 @@ namespace Sigma.Benchmarks;
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- depot      a 1 GiB piece uploaded to a response, Host memory sampled
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- rush       the deadline rush: 300 bidders send within a minute with a 5 MB piece
 ///                                                                      (SIGMA_RUSH_BIDDERS, SIGMA_RUSH_SECONDS, SIGMA_RUSH_PIECE_MB, SIGMA_RUSH_URL)
+/// dotnet run -c Release --project tests/Sigma.Benchmarks -- documents  a DC1 printed: cold start, p50/p95 warm, 4 concurrent requests
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- all
 /// </code>
 /// Exit code 0 when every target is met, 1 otherwise, 2 on a wrong argument.
@@ -18,9 +19,9 @@ internal static class Banc
     public static async Task<int> Main(string[] args)
     {
         var quoi = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
-        if (quoi is not ("search" or "download" or "depot" or "rush" or "all"))
+        if (quoi is not ("search" or "download" or "depot" or "rush" or "documents" or "all"))
         {
-            await Console.Error.WriteLineAsync("Usage : dotnet run -c Release --project tests/Sigma.Benchmarks -- search|download|depot|rush|all");
+            await Console.Error.WriteLineAsync("Usage : dotnet run -c Release --project tests/Sigma.Benchmarks -- search|download|depot|rush|documents|all");
             return 2;
         }
         var ok = true;
@@ -37,6 +38,11 @@ internal static class Banc
         if (quoi is "depot" or "all")
         {
             ok &= await BenchDepot.ExecuterAsync();
+        }
+        if (quoi is "documents" or "all")
+        {
+            ok &= await BenchDocuments.ExecuterAsync();
+            Invariante();
         }
         if (quoi is "rush" or "all")
         {

@@ -100,6 +100,18 @@ public class ReponseParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaEnLig
         await n.CliquerAsync(n.Bouton("Valider la candidature"));
         (await n.Page.Locator("h1").InnerTextAsync()).ShouldContain("Validé");
 
+        // The editions of the validated candidature: the DC1 opens as a PDF with the candidate's values.
+        await SigmaEnLigne.CaptureAsync(n.Page, "candidature-editions");
+        var dc1 = await n.TelechargerAsync(n.Page.GetByRole(AriaRole.Link, new() { Name = "Télécharger DC1 — Lettre de candidature" }));
+        dc1.SuggestedFilename.ShouldBe("DC1 - Lettre de candidature.pdf");
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await File.ReadAllBytesAsync(await dc1.PathAsync())))
+        {
+            var texte = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            texte.ShouldContain("DC1 — Lettre de candidature");
+            texte.ShouldContain("Formation Occitanie Avenir");
+            texte.ShouldContain("Signataire : Madame Martin Claire, Directrice");
+        }
+
         // An offer for lot 1, its five tabs.
         await n.AllerAsync(dossier);
         await n.Page.GetByLabel(new Regex("^Lot de la nouvelle offre")).SelectOptionAsync(new SelectOptionValue { Label = "Lot 1 — Projet Pro Occitanie Est" });
@@ -181,6 +193,29 @@ public class ReponseParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaEnLig
         var pdf = await n.TelechargerAsync(n.Page.GetByRole(AriaRole.Link, new() { Name = "Télécharger l'accusé de réception (PDF)" }));
         var chemin = await pdf.PathAsync();
         (await File.ReadAllBytesAsync(chemin))[..5].ShouldBe("%PDF-"u8.ToArray());
+
+        // The whole pli in one zip: every file is the one the receipt names, byte for byte.
+        var lignes = await n.Page.Locator("#fichiers-recus tbody tr").AllAsync();
+        var recus = new List<(string Chemin, string Sha)>();
+        foreach (var ligne in lignes)
+        {
+            var cellules = await ligne.Locator("td").AllInnerTextsAsync();
+            recus.Add(($"{cellules[0].Trim()}/{cellules[2].Trim()}", cellules[4].Trim()));
+        }
+        recus.Count(r => r.Chemin.Contains(".pdf", StringComparison.Ordinal)).ShouldBe(recus.Count);
+        recus.ShouldContain(r => r.Chemin == "Candidature/DC1 - Lettre de candidature.pdf");
+        recus.ShouldContain(r => r.Chemin == "Offre lot 1/Lot 1 - Acte d'engagement.pdf");
+        var pli = await n.TelechargerAsync(n.Page.GetByRole(AriaRole.Link, new() { Name = "Télécharger l'ensemble des pièces (zip)" }));
+        using (var archive = System.IO.Compression.ZipFile.OpenRead(await pli.PathAsync()))
+        {
+            foreach (var (cheminRecu, shaRecu) in recus)
+            {
+                var entree = archive.GetEntry(cheminRecu).ShouldNotBeNull(cheminRecu);
+                await using var flux = entree.Open();
+                Convert.ToHexString(await SHA256.HashDataAsync(flux)).ToLowerInvariant().ShouldBe(shaRecu, cheminRecu);
+            }
+            archive.Entries.Count.ShouldBe(recus.Count + 1);
+        }
         var courriel = await sigma.Smtp.AttendreAsync(EmailAdmin, c => c.Sujet.Contains(numero, StringComparison.Ordinal));
         courriel.Sujet.ShouldContain("Accusé de réception");
         courriel.Texte.ShouldContain(sha);

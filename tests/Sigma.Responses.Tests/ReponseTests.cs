@@ -25,7 +25,37 @@ public class ReponseTests
         r = r.Apply(new CandidatureValidee(r.Id, "u", "Ulysse", Maintenant));
         var offre = Guid.NewGuid();
         r = r.Apply(r.CreerOffre(offre, 1, Consultation, [2], "u", "Ulysse", Maintenant));
-        return r.Apply(new OffreValidee(r.Id, offre, "u", "Ulysse", Maintenant));
+        r = r.Apply(new OffreValidee(r.Id, offre, "u", "Ulysse", Maintenant));
+        // The editions printed at validation (the handlers print them; the aggregate only checks they are there and current).
+        var candidature = r.Candidature!.Version;
+        r = r.Apply(new EditionsGenerees(r.Id, null, [Edition(null, "DC1", candidature, candidature)], "u", "Ulysse", Maintenant));
+        return r.Apply(new EditionsGenerees(r.Id, offre, [Edition(offre, "ActeEngagement", r.Offres[0].Etat.Version, candidature)], "u", "Ulysse", Maintenant));
+    }
+
+    private static EditionScellee Edition(Guid? offre, string modele, int version, int versionCandidature) =>
+        new(Guid.NewGuid(), offre, modele, modele, $"{modele}.pdf", 1000, new string('e', 64), new string('f', 64), version, versionCandidature);
+
+    [Fact]
+    public void The_pli_lists_the_current_editions_of_each_form_before_its_pieces_and_refuses_a_form_without_them()
+    {
+        var r = Prete();
+        var envoyee = r.Envoyer(Consultation, new DonneesCandidature(), "u", "U", "u@t.fr", Maintenant);
+        envoyee.Fichiers.Select(f => (f.Formulaire, f.Piece, f.Nom)).ShouldBe([("Candidature", "Édition — DC1", "DC1.pdf"), ("Offre lot 1", "Édition — ActeEngagement", "ActeEngagement.pdf")]);
+        envoyee.Fichiers.ShouldAllBe(f => f.Stockage != null && f.Stockage.Contains("/editions/"));
+
+        // A change of the candidature makes its editions and those of the offers (which name the candidate) stale.
+        var changee = r.Apply(r.EnregistrerCandidature("sites", [7], r.Candidature!.Version, false, "u", "U", Maintenant));
+        changee.EditionsDe(null).ShouldBeEmpty();
+        changee.EditionsAJour(r.Offres[0].Id).ShouldBeFalse();
+        changee = changee.Apply(new CandidatureValidee(r.Id, "u", "U", Maintenant));
+        Should.Throw<DomainException>(() => changee.Envoyer(Consultation, new DonneesCandidature(), "u", "U", "", Maintenant))
+            .Message.ShouldBe("Les éditions de la candidature n'ont pas été générées : validez de nouveau ce formulaire avant l'envoi.");
+
+        // A piece puts the form back to draft; validated again unchanged, its editions come back as they were.
+        var piece = r.Apply(r.DeposerPiece(Guid.NewGuid(), r.Offres[0].Id, CategoriePiece.CvEquipe, "cv.pdf", 10, "ab", "u", "U", Maintenant));
+        piece.EditionsDe(r.Offres[0].Id).ShouldBeEmpty();
+        piece.EditionsAJour(r.Offres[0].Id).ShouldBeTrue();
+        piece.Apply(new OffreValidee(r.Id, r.Offres[0].Id, "u", "U", Maintenant)).EditionsDe(r.Offres[0].Id).ShouldHaveSingleItem().Nom.ShouldBe("ActeEngagement.pdf");
     }
 
     [Fact]

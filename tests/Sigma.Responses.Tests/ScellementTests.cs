@@ -84,9 +84,27 @@ public class ScellementTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
             cherche.Parameters.AddWithValue("m", marque);
             ((long)(await cherche.ExecuteScalarAsync())!).ShouldBe(0, $"{marque} lisible dans {table}");
         }
-        foreach (var fichier in Directory.EnumerateFiles(Path.Combine(Stockage.Racine, "reponses", id.ToString("N"))))
+        // The editions printed at validation hold the marker: they lie sealed beside the pieces.
+        var editions = (await client.GetStringAsync($"/reponses/{id}/candidature/candidat")).Split('"').Where(a => a.Contains("/editions/", StringComparison.Ordinal)).ToList();
+        editions.ShouldNotBeEmpty();
+        var dc1 = UglyToad.PdfPig.PdfDocument.Open(await client.GetByteArrayAsync(editions[0]));
+        string.Join(" ", dc1.GetPages().Select(p => p.Text)).ShouldContain(marque);
+        var fichiers = Directory.EnumerateFiles(Path.Combine(Stockage.Racine, "reponses", id.ToString("N")), "*", SearchOption.AllDirectories).ToList();
+        fichiers.ShouldContain(f => f.Contains($"{Path.DirectorySeparatorChar}editions{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        // Chromium prints in memory: nothing of the bidder's is left in its temporary profiles either.
+        fichiers.AddRange(Directory.EnumerateDirectories(Path.GetTempPath(), "puppeteer*").SelectMany(d => Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories)));
+        foreach (var fichier in fichiers)
         {
-            System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(fichier)).ShouldNotContain(marque);
+            byte[] octets;
+            try
+            {
+                octets = await File.ReadAllBytesAsync(fichier);
+            }
+            catch (IOException)
+            {
+                continue; // a file Chromium holds locked
+            }
+            System.Text.Encoding.UTF8.GetString(octets).ShouldNotContain(marque, customMessage: fichier);
         }
         var cleMaitre = Coffre.CheminCleMaitre(sigma.Services.GetRequiredService<IConfiguration>());
         File.Exists(cleMaitre).ShouldBeTrue();

@@ -131,6 +131,8 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         ["GET /reponses/{id:guid}/envoyer"] =                                          R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
         ["GET /reponses/{id:guid}/offres/{offreId:guid}/{onglet=offre}"] =             R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
         ["GET /reponses/{id:guid}/pieces/{pieceId:guid}"] =                            R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["GET /reponses/{id:guid}/editions/{editionId:guid}"] =                        R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
+        ["GET /reponses/{id:guid}/pli.zip"] =                                          R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
         ["POST /reponses/commencer"] =                                                 R(Login,       Refuse,      Redir,       Interdit,    Interdit,    Redir),
         ["POST /reponses/{id:guid}/candidature/{onglet}"] =                            R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
         ["POST /reponses/{id:guid}/envoyer"] =                                         R(Login,       Refuse,      Introuvable, Interdit,    Interdit,    Ok),
@@ -239,12 +241,13 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         var nom = m.Groups[1].Value;
         return nom switch
         {
-            "id" when motif.StartsWith("/reponses/{id:guid}/accuse", StringComparison.Ordinal) => jeu.ReponseEnvoyee.ToString(),
+            "id" when motif.StartsWith("/reponses/{id:guid}/accuse", StringComparison.Ordinal) || motif.StartsWith("/reponses/{id:guid}/pli", StringComparison.Ordinal) => jeu.ReponseEnvoyee.ToString(),
             "id" when motif.StartsWith("/reponses/", StringComparison.Ordinal) => jeu.Brouillon.ToString(),
             "id" when motif.StartsWith("/signature/demandes/", StringComparison.Ordinal) => jeu.DemandeSignature.ToString(),
             "id" when motif.StartsWith("/consultations/", StringComparison.Ordinal) || motif.StartsWith("/back-office/consultations/", StringComparison.Ordinal) => jeu.ConsultationDemo.ToString(),
             "offreId" => jeu.Offre.ToString(),
             "pieceId" => jeu.Piece.ToString(),
+            "editionId" => jeu.Edition.ToString(),
             "questionId" => jeu.Question.ToString(),
             "compteId" => jeu.CompteFormateur.ToString(),
             "onglet" when motif.Contains("/offres/", StringComparison.Ordinal) => "offre",

@@ -29,6 +29,7 @@ public sealed partial class JeuDeDonnees : IAsyncLifetime
     public Guid Brouillon { get; private set; }
     public Guid Offre { get; private set; }
     public Guid Piece { get; private set; }
+    public Guid Edition { get; private set; }
     public Guid ReponseEnvoyee { get; private set; }
     public Guid Question { get; private set; }
     public Guid DemandeSignature { get; private set; }
@@ -72,6 +73,7 @@ public sealed partial class JeuDeDonnees : IAsyncLifetime
         Offre = await Soumissionnaire.CreerOffreAsync(OrganisationA, Brouillon);
         var pieces = await OrganisationA.GetStringAsync($"/reponses/{Brouillon}/candidature/pieces");
         Piece = Guid.Parse(new Regex($"/reponses/{Brouillon}/pieces/([0-9a-f-]{{36}})").Match(pieces).Groups[1].Value);
+        Edition = Guid.Parse(new Regex($"/reponses/{Brouillon}/editions/([0-9a-f-]{{36}})").Match(pieces).Groups[1].Value);
 
         // A question of A on the demo consultation, as the agent sees it.
         (await OrganisationA.PosterAsync($"/consultations/{ConsultationDemo}", $"/consultations/{ConsultationDemo}/questions",

@@ -24,9 +24,10 @@ public sealed class AdressePublique(IConfiguration configuration)
 /// <summary>The one way to name a download: the framework's header type (ASCII fallback and UTF-8 <c>filename*</c>).</summary>
 public static class Telechargements
 {
-    public static void Nommer(Microsoft.AspNetCore.Http.HttpResponse response, string nom)
+    /// <param name="enLigne">Shown in the browser (an « Aperçu ») rather than saved.</param>
+    public static void Nommer(Microsoft.AspNetCore.Http.HttpResponse response, string nom, bool enLigne = false)
     {
-        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue(enLigne ? "inline" : "attachment");
         disposition.SetHttpFileName(Sigma.BuildingBlocks.Stockage.NomsDeFichiers.Sur(nom));
         response.Headers.ContentDisposition = disposition.ToString();
     }

@@ -52,6 +52,8 @@ public sealed class PagesController(ILogger<PagesController> logger) : Controlle
             413 => ("Envoi trop volumineux", "Le fichier ou le formulaire envoyé dépasse la taille autorisée."),
             415 => ("Format non pris en charge", "Le contenu envoyé n'est pas dans un format attendu. Utilisez le formulaire de la page."),
             429 => ("Trop de tentatives", "Vous avez fait trop de demandes en peu de temps. Patientez une minute avant de réessayer."),
+            503 when HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error is Sigma.Documents.Contracts.RenduIndisponibleException indisponible =>
+                ("Document momentanément indisponible", indisponible.Message),
             _ when code < 500 => ("Requête refusée", "La requête n'a pas pu être traitée. Revenez à la page précédente et recommencez."),
             _ => ("Erreur inattendue", "Désolé, le service rencontre un problème. Nous y travaillons : réessayez dans quelques instants."),
         };

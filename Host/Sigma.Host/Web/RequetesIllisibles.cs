@@ -14,6 +14,8 @@ public static class RequetesIllisibles
         // Two requests changed the same thing at the same instant and the form did not say so itself: the later one
         // is refused whole (nothing half-saved), with the page that says to reload.
         JasperFx.ConcurrencyException => StatusCodes.Status409Conflict,
+        // The PDF printer (Chromium) is missing or failing: the service is unavailable for documents, nothing was lost.
+        Sigma.Documents.Contracts.RenduIndisponibleException => StatusCodes.Status503ServiceUnavailable,
         _ when erreur.InnerException is { } interne && Statut(interne) != StatusCodes.Status500InternalServerError => Statut(interne),
         _ => StatusCodes.Status500InternalServerError,
     };

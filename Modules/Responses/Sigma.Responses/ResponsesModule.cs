@@ -23,6 +23,8 @@ public static class ResponsesModule
             opts.Events.AddEventType<PieceDeposee>();
             opts.Events.AddEventType<PieceRetiree>();
             opts.Events.AddEventType<ReponseEnvoyee>();
+            opts.Events.AddEventType<EditionsGenerees>();
+            opts.Events.AddEventType<PliTelecharge>();
             opts.Projections.Snapshot<Reponse>(SnapshotLifecycle.Inline);
             opts.Schema.For<Reponse>().Index(r => r.ConsultationId).Index(r => r.OrganisationId);
             opts.Schema.For<ConsultationConnue>();
@@ -37,6 +39,8 @@ public static class ResponsesModule
         services.AddScoped<Dossiers>();
         services.AddScoped<Ecritures>();
         services.AddScoped<EngagementsLots>();
+        services.AddScoped<EditionsReponse>();
+        services.AddScoped<AccuseReception>();
         services.AddScoped<Features.Shared.EnregistrementFormulaire>();
         return services;
     }

@@ -60,3 +60,11 @@ public static class CataloguePieces
 
     public static bool ExtensionAutorisee(string nom) => ExtensionsAutorisees.Contains(Path.GetExtension(nom).ToLowerInvariant());
 }
+
+/// <summary>Where a response's sealed files lie in the file storage.</summary>
+public static class Stockages
+{
+    public static string Piece(Guid reponseId, Guid pieceId) => $"reponses/{reponseId:N}/{pieceId:N}";
+
+    public static string Edition(Guid reponseId, Guid editionId) => $"reponses/{reponseId:N}/editions/{editionId:N}";
+}

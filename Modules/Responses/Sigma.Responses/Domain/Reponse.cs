@@ -22,7 +22,34 @@ public sealed record Reponse(
     string EmailPar, DateTimeOffset CommenceeLe, EtatFormulaire? Candidature, IReadOnlyList<OffreReponse> Offres, IReadOnlyList<PieceReponse> Pieces,
     string? NumeroAccuse, DateTimeOffset? EnvoyeeLe, string? EnvoyeePar, IReadOnlyList<int> LotsEnvoyes, IReadOnlyList<FichierAccuse> FichiersEnvoyes)
 {
+    /// <summary>The editions last printed for each form, current or not (see <see cref="EditionsDe"/>).</summary>
+    public IReadOnlyList<EditionScellee> Editions { get; init; } = [];
+
     public bool EstEnvoyee => EnvoyeeLe is not null;
+
+    /// <summary>
+    /// A form's editions while they show it as it is: the form validated, unchanged since they were printed (and, for
+    /// an offer, the candidature too). A change puts them away; validating the same content again brings them back.
+    /// </summary>
+    public IEnumerable<EditionScellee> EditionsDe(Guid? offreId)
+    {
+        var versionCandidature = Candidature?.Version ?? 0;
+        if (offreId is null)
+        {
+            return StatutCandidature == StatutFormulaire.Valide
+                ? Editions.Where(e => e.OffreId is null && e.VersionFormulaire == versionCandidature) : [];
+        }
+        return Offre(offreId.Value) is { Etat.Statut: StatutFormulaire.Valide } offre
+            ? Editions.Where(e => e.OffreId == offreId && e.VersionFormulaire == offre.Etat.Version && e.VersionCandidature == versionCandidature) : [];
+    }
+
+    /// <summary>Whether the form's editions were printed from its content as saved now (whatever its status).</summary>
+    public bool EditionsAJour(Guid? offreId)
+    {
+        var versionCandidature = Candidature?.Version ?? 0;
+        var version = offreId is null ? versionCandidature : Offre(offreId.Value)?.Etat.Version ?? -1;
+        return Editions.Any(e => e.OffreId == offreId && e.VersionFormulaire == version && (offreId is null || e.VersionCandidature == versionCandidature));
+    }
 
     public StatutFormulaire StatutCandidature => Candidature?.Statut ?? StatutFormulaire.Brouillon;
 
@@ -60,7 +87,10 @@ public sealed record Reponse(
     {
         Offres = Offres.Where(o => o.Id != e.OffreId).ToList(),
         Pieces = Pieces.Where(p => p.OffreId != e.OffreId).ToList(),
+        Editions = SansEditionsDe(e.OffreId),
     };
+
+    public Reponse Apply(EditionsGenerees e) => this with { Editions = [.. SansEditionsDe(e.OffreId), .. e.Editions] };
 
     // A piece changes its form: the form must be validated again.
     public Reponse Apply(PieceDeposee e) => RevenirEnBrouillon(e.OffreId) with
@@ -81,6 +111,8 @@ public sealed record Reponse(
     private Reponse RevenirEnBrouillon(Guid? offreId) => offreId is null
         ? this with { Candidature = Candidature is null ? null : Candidature with { Statut = StatutFormulaire.Brouillon } }
         : this with { Offres = Offres.Select(o => o.Id == offreId ? o with { Etat = o.Etat with { Statut = StatutFormulaire.Brouillon } } : o).ToList() };
+
+    private List<EditionScellee> SansEditionsDe(Guid? offreId) => Editions.Where(e => e.OffreId != offreId).ToList();
 
     // ---- Decisions ----
 
@@ -217,13 +249,32 @@ public sealed record Reponse(
         {
             throw new DomainException($"L'offre du lot {brouillon.Lot} est en brouillon : validez-la ou supprimez-la avant l'envoi.");
         }
-        var fichiers = Pieces.OrderBy(p => p.OffreId is null ? 0 : Offres.First(o => o.Id == p.OffreId).Lot).ThenBy(p => p.Categorie)
-            .Select(p => new FichierAccuse(p.OffreId is null ? "Candidature" : $"Offre lot {Offres.First(o => o.Id == p.OffreId).Lot}",
-                CataloguePieces.Libelle(p.Categorie), p.Nom, p.Taille, p.Sha256)).ToList();
+        if (FormulaireSansEditions() is { } sansEditions)
+        {
+            throw new DomainException($"Les éditions {sansEditions} n'ont pas été générées : validez de nouveau ce formulaire avant l'envoi.");
+        }
+        // The receipt lists the candidature then each offer by lot: first the form's editions, then its pieces.
+        var fichiers = new[] { (Guid?)null }.Concat(Offres.OrderBy(o => o.Lot).Select(o => (Guid?)o.Id)).SelectMany(formulaire =>
+        {
+            var nom = formulaire is null ? "Candidature" : $"Offre lot {Offre(formulaire.Value)!.Lot}";
+            return EditionsDe(formulaire).Select(e => new FichierAccuse(nom, $"Édition — {e.Libelle}", e.Nom, e.Taille, e.Sha256, Stockages.Edition(Id, e.Id)))
+                .Concat(PiecesDe(formulaire).OrderBy(p => p.Categorie)
+                    .Select(p => new FichierAccuse(nom, CataloguePieces.Libelle(p.Categorie), p.Nom, p.Taille, p.Sha256, Stockages.Piece(Id, p.Id))));
+        }).ToList();
         var numero = $"AR-{consultation.Reference}-{recueLe.UtcDateTime:yyyyMMddHHmmss}-{Id.ToString("N")[..6].ToUpperInvariant()}";
         // The receipt names the candidate as the candidature declares it.
         var siege = candidature.Candidat.Siege;
         return new ReponseEnvoyee(Id, numero, siege.RaisonSociale?.Trim() ?? Organisation, new string((siege.Siret ?? Siret).Where(char.IsAsciiDigit).ToArray()), Offres.Select(o => o.Lot).Order().ToList(), fichiers, par, nomPar, emailPar, recueLe);
+    }
+
+    /// <summary>The first validated form whose editions are missing (validated before editions existed), named for the bidder.</summary>
+    public string? FormulaireSansEditions()
+    {
+        if (StatutCandidature == StatutFormulaire.Valide && !EditionsDe(null).Any())
+        {
+            return "de la candidature";
+        }
+        return Offres.FirstOrDefault(o => o.Etat.Statut == StatutFormulaire.Valide && !EditionsDe(o.Id).Any()) is { } offre ? $"de l'offre du lot {offre.Lot}" : null;
     }
 
     private void VerifierModifiable()

@@ -9,15 +9,30 @@ namespace Sigma.Responses.Features.EnvoyerReponse;
 /// </summary>
 public sealed record EnvoyerReponse(Guid ReponseId, DateTimeOffset RecueLe, Acteur Acteur) : IRequest<string>;
 
-internal sealed class EnvoyerReponseHandler(Ecritures ecritures, Dossiers dossiers, EngagementsLots engagementsLots, AdressePublique adresse)
+internal sealed class EnvoyerReponseHandler(Ecritures ecritures, Dossiers dossiers, EngagementsLots engagementsLots, EditionsReponse editions, AdressePublique adresse)
     : IRequestHandler<EnvoyerReponse, string>
 {
     public async Task<string> Handle(EnvoyerReponse r, CancellationToken ct)
     {
         await using var ecriture = await ecritures.OuvrirAsync(r.ReponseId, r.Acteur, ct, brouillon: false);
-        var (session, flux, reponse) = (ecriture.Session, ecriture.Flux, ecriture.Reponse);
+        var (session, flux) = (ecriture.Session, ecriture.Flux);
+        var reponse = ecriture.Reponse;
         var consultation = ecriture.Consultation;
         var candidature = await dossiers.CandidatureAsync(reponse, ct);
+        // A form validated before its editions existed has them printed now: the pli always holds them.
+        if (!reponse.EstEnvoyee && reponse.StatutCandidature == StatutFormulaire.Valide && !reponse.EditionsAJour(null))
+        {
+            var generees = new EditionsGenerees(reponse.Id, null, await editions.CandidatureAsync(reponse, consultation, candidature, ct), r.Acteur.Identifiant, r.Acteur.Nom, r.RecueLe);
+            flux.AppendOne(generees);
+            reponse = reponse.Apply(generees);
+        }
+        foreach (var offre in reponse.Offres.Where(o => o.Etat.Statut == StatutFormulaire.Valide && !reponse.EditionsAJour(o.Id)).ToList())
+        {
+            var generees = new EditionsGenerees(reponse.Id, offre.Id, await editions.OffreAsync(reponse, consultation, candidature, offre,
+                await dossiers.OffreAsync(reponse, offre, ct), ct), r.Acteur.Identifiant, r.Acteur.Nom, r.RecueLe);
+            flux.AppendOne(generees);
+            reponse = reponse.Apply(generees);
+        }
         var envoyee = reponse.Envoyer(consultation, candidature, r.Acteur.Identifiant, r.Acteur.Nom, r.Acteur.Email, r.RecueLe);
         flux.AppendOne(envoyee);
         // The account may draft another response on this consultation (the FAQ's successive groupements).

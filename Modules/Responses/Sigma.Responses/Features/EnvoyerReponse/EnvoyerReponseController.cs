@@ -3,7 +3,7 @@ using Sigma.Responses.Features.MesReponses;
 namespace Sigma.Responses.Features.EnvoyerReponse;
 
 [Authorize(Policy = Policies.Soumissionnaire)]
-public sealed class EnvoyerReponseController(IMediator mediator, Dossiers dossiers, TimeProvider clock) : Controller
+public sealed class EnvoyerReponseController(IMediator mediator, Dossiers dossiers, AccuseReception accuse, TimeProvider clock) : Controller
 {
     [HttpGet("reponses/{id:guid}/envoyer")]
     public async Task<IActionResult> Confirmer(Guid id, CancellationToken ct)
@@ -51,6 +51,6 @@ public sealed class EnvoyerReponseController(IMediator mediator, Dossiers dossie
         {
             return NotFound();
         }
-        return File(AccuseReception.Pdf(reponse, consultation), "application/pdf", $"{reponse.NumeroAccuse}.pdf");
+        return File(await accuse.PdfAsync(reponse, consultation, ct), "application/pdf", $"{reponse.NumeroAccuse}.pdf");
     }
 }

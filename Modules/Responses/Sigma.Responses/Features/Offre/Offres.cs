@@ -59,7 +59,7 @@ internal sealed class CreerOffreHandler(Ecritures ecritures, Coffre coffre, Doss
     }
 }
 
-internal sealed class EnregistrerOffreHandler(EnregistrementFormulaire enregistrement, Dossiers dossiers)
+internal sealed class EnregistrerOffreHandler(EnregistrementFormulaire enregistrement, Dossiers dossiers, EditionsReponse editions)
     : IRequestHandler<EnregistrerOffre, ResultatEnregistrement>
 {
     public Task<ResultatEnregistrement> Handle(EnregistrerOffre r, CancellationToken ct) =>
@@ -77,7 +77,13 @@ internal sealed class EnregistrerOffreHandler(EnregistrementFormulaire enregistr
                     return (enregistree, courante.Apply(enregistree));
                 },
                 (courante, fusion, maintenant) => courante.ValiderOffre(r.OffreId,
-                    Validation.Offre(fusion, courante.PiecesDe(r.OffreId).Select(p => p.Categorie).ToHashSet()), r.Acteur.Identifiant, r.Acteur.Nom, maintenant));
+                    Validation.Offre(fusion, courante.PiecesDe(r.OffreId).Select(p => p.Categorie).ToHashSet()), r.Acteur.Identifiant, r.Acteur.Nom, maintenant),
+                async (courante, consultation, fusion, maintenant, jeton) =>
+                [
+                    new EditionsGenerees(courante.Id, r.OffreId, await editions.OffreAsync(courante, consultation, await dossiers.CandidatureAsync(courante, jeton),
+                        courante.Offre(r.OffreId)!, fusion, jeton), r.Acteur.Identifiant, r.Acteur.Nom, maintenant),
+                ],
+                r.OffreId);
         }, ct);
 }
 

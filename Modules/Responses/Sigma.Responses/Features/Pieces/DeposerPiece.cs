@@ -9,8 +9,6 @@ public sealed record RetirerPiece(Guid ReponseId, Guid PieceId, Acteur Acteur) :
 
 internal sealed class DeposerPieceHandler(Ecritures ecritures, Coffre coffre, StockageFichiers stockage) : IRequestHandler<DeposerPiece, Guid>
 {
-    public static string Cle(Guid reponseId, Guid pieceId) => $"reponses/{reponseId:N}/{pieceId:N}";
-
     public async Task<Guid> Handle(DeposerPiece r, CancellationToken ct)
     {
         var nom = CataloguePieces.NomSur(r.NomFichier);
@@ -23,7 +21,7 @@ internal sealed class DeposerPieceHandler(Ecritures ecritures, Coffre coffre, St
         var pieceId = Guid.NewGuid();
         // The decision is checked before the upload (no point storing a refused piece) and again after it.
         reponse.DeposerPiece(pieceId, r.OffreId, r.Categorie, nom, 0, "", r.Acteur.Identifiant, r.Acteur.Nom, ecriture.Maintenant);
-        var cle = Cle(reponse.Id, pieceId);
+        var cle = Stockages.Piece(reponse.Id, pieceId);
         var (taille, sha) = await coffre.ScellerFichierAsync(reponse.ConsultationId, cle, r.Contenu, CataloguePieces.TailleMax, ct);
         try
         {

@@ -102,7 +102,7 @@ public sealed class PiecesController(IMediator mediator, IAntiforgery antiforger
         Response.ContentType = "application/octet-stream";
         Response.ContentLength = piece.Taille;
         Telechargements.Nommer(Response, piece.Nom);
-        await coffre.DescellerFichierAsync(reponse.ConsultationId, DeposerPieceHandler.Cle(id, pieceId), Response.Body, ct);
+        await coffre.DescellerFichierAsync(reponse.ConsultationId, Stockages.Piece(id, pieceId), Response.Body, ct);
         return new EmptyResult();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JasperFx;
+using Sigma.Documents.Contracts;
 
 namespace Sigma.Responses.Features.Shared;
 
@@ -13,17 +14,21 @@ public sealed record ResultatEnregistrement(int Version, bool Valide, IReadOnlyL
 /// <param name="Forme">What « Enregistrer » checks: the format of what is filled.</param>
 /// <param name="Enregistrer">The aggregate's decision to save the sealed content, and the response after it.</param>
 /// <param name="Valider">The aggregate's decision to validate the merged form (refused with what is missing).</param>
+/// <param name="Editer">The editions printed and sealed once the form is validated (those of other forms that depend on it too).</param>
 internal sealed record FormulaireReponse<T>(
     Func<Reponse, EtatFormulaire?> Etat,
     Func<Reponse, CancellationToken, Task<T>> Lire,
     Func<T, T, string, T> Fusionner,
     Func<T, IReadOnlyList<Manquant>> Forme,
     Func<Reponse, byte[], T, T, DateTimeOffset, (object Evenement, Reponse Apres)> Enregistrer,
-    Func<Reponse, T, DateTimeOffset, object> Valider);
+    Func<Reponse, T, DateTimeOffset, object> Valider,
+    Func<Reponse, ConsultationConnue, T, DateTimeOffset, CancellationToken, Task<IReadOnlyList<EditionsGenerees>>> Editer,
+    Guid? OffreId = null);
 
 /// <summary>
 /// « Enregistrer » or « Valider » one tab of a form: merge the tab into the saved form, check its format, save it sealed
-/// if it changed (refused if someone saved in between), validate it when asked, all in one transaction.
+/// if it changed (refused if someone saved in between), validate it when asked and seal its editions, all in one
+/// transaction. When the editions cannot be printed, the tab is saved and stays in draft, with the printer's message.
 /// </summary>
 internal sealed class EnregistrementFormulaire(Ecritures ecritures, IResponsesStore store, Coffre coffre)
 {
@@ -54,15 +59,27 @@ internal sealed class EnregistrementFormulaire(Ecritures ecritures, IResponsesSt
         }
         IReadOnlyList<Manquant> manquants = [];
         var statut = formulaire.Etat(courante)!.Statut;
-        if (valider && statut != StatutFormulaire.Valide)
+        if (valider && (statut != StatutFormulaire.Valide || !courante.EditionsAJour(formulaire.OffreId)))
         {
             try
             {
-                ecriture.Flux.AppendOne(formulaire.Valider(courante, fusion, ecriture.Maintenant));
+                var validation = statut == StatutFormulaire.Valide ? null : formulaire.Valider(courante, fusion, ecriture.Maintenant);
+                // Validated again with the content its editions were printed from (a piece changed, say): they are kept.
+                var editions = courante.EditionsAJour(formulaire.OffreId) ? []
+                    : await formulaire.Editer(courante, ecriture.Consultation, fusion, ecriture.Maintenant, ct);
+                if (validation is not null)
+                {
+                    ecriture.Flux.AppendOne(validation);
+                }
+                ecriture.Flux.AppendMany(editions);
             }
             catch (FormulaireIncompletException incomplet)
             {
                 manquants = incomplet.Manquants;
+            }
+            catch (RenduIndisponibleException indisponible)
+            {
+                manquants = [new Manquant(onglet, "", $"Le formulaire est enregistré mais reste en brouillon : {indisponible.Message}")];
             }
         }
         try

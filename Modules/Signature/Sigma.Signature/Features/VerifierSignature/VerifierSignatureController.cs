@@ -42,19 +42,19 @@ public sealed class VerifierSignatureController(IMediator mediator, IDataProtect
         }
         if (Demande("application/pdf"))
         {
-            return Pdf(rapport);
+            return await PdfAsync(rapport, ct);
         }
         var jeton = Sceau.Protect(JsonSerializer.Serialize(rapport, RapportJson.Options), TimeSpan.FromHours(2));
         return View(new VueVerification(rapport, jeton));
     }
 
     [HttpPost("rapport.pdf")]
-    public IActionResult TelechargerRapport(string? rapport)
+    public async Task<IActionResult> TelechargerRapport(string? rapport, CancellationToken ct)
     {
         try
         {
             var json = Sceau.Unprotect(rapport ?? "");
-            return Pdf(JsonSerializer.Deserialize<RapportVerification>(json, RapportJson.Options)!);
+            return await PdfAsync(JsonSerializer.Deserialize<RapportVerification>(json, RapportJson.Options)!, ct);
         }
         catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or JsonException)
         {
@@ -63,8 +63,8 @@ public sealed class VerifierSignatureController(IMediator mediator, IDataProtect
         }
     }
 
-    private FileContentResult Pdf(RapportVerification rapport) =>
-        File(RapportPdf.Produire(rapport), "application/pdf", $"Rapport de vérification - {Path.GetFileNameWithoutExtension(rapport.Fichier)}.pdf");
+    private async Task<FileContentResult> PdfAsync(RapportVerification rapport, CancellationToken ct) =>
+        File(await RapportPdf.ProduireAsync(mediator, rapport, ct), "application/pdf", $"Rapport de vérification - {Path.GetFileNameWithoutExtension(rapport.Fichier)}.pdf");
 
     private bool Demande(string type) =>
         Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(type, StringComparison.OrdinalIgnoreCase));

@@ -1,78 +1,76 @@
-using Sigma.BuildingBlocks.Pdf;
+using System.Globalization;
+using Sigma.Documents.Contracts;
 
 namespace Sigma.Signature.Infrastructure.Rapports;
 
-/// <summary>The verification report as a PDF to keep or attach: the same content as the page.</summary>
+/// <summary>The verification report as a PDF to keep or attach, printed by the Documents module: the same content as the page.</summary>
 internal static class RapportPdf
 {
-    private static readonly (double, double, double) Bleu = (0, 0, 0.57), Vert = (0.09, 0.45, 0.25), Rouge = (0.81, 0.02, 0.02), Orange = (0.7, 0.35, 0);
-
-    public static byte[] Produire(RapportVerification rapport)
+    public static async Task<byte[]> ProduireAsync(IMediator mediator, RapportVerification rapport, CancellationToken ct)
     {
-        var pdf = new PagesPdf();
-        pdf.Texte("Rapport de vérification de signature électronique", 16, gras: true, couleur: Bleu);
-        pdf.Texte($"Vérification faite le {rapport.VerifieLe.Affiche()} (heure de Paris) par Sigma, selon l'arrêté du 22 mars 2019 (article 5) et la politique de validation par défaut de l'outil européen DSS.", 9);
-        pdf.Espace();
-        pdf.Texte($"Fichier : {rapport.Fichier}", 10, gras: true);
-        pdf.Texte($"Taille : {rapport.Taille:N0} octets — SHA-256 : {rapport.Sha256}", 9);
-        pdf.Espace();
-        pdf.Texte($"Conclusion : {rapport.Conclusion.Libelle()}", 13, gras: true, couleur: Couleur(rapport.Conclusion));
-        pdf.Texte(rapport.Motif, 10);
-        foreach (var remarque in rapport.Remarques)
+        var donnees = new
         {
-            pdf.Texte($"• {remarque}", 9, retrait: 8);
-        }
-        foreach (var s in rapport.Signatures)
-        {
-            pdf.Filet();
-            pdf.Texte($"Signature {s.Numero} — {s.Nom}", 12, gras: true, couleur: Bleu);
-            pdf.Texte($"{s.Conclusion.Libelle()} : {s.Motif}", 10, gras: true, couleur: Couleur(s.Conclusion));
-            pdf.Texte($"Format : {s.Format.Libelle()} — empreinte {s.AlgorithmeEmpreinte}", 9);
-            pdf.Texte($"Heure de signature : {(s.HeureSignature is { } h ? h.Affiche() + (s.HeureProuvee ? " (prouvée par horodatage)" : " (déclarée)") : "non indiquée")}", 9);
-            if (s.Niveau is { } niveau)
+            VerifieLe = rapport.VerifieLe.Affiche(),
+            rapport.Fichier,
+            Taille = $"{rapport.Taille.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} octets",
+            rapport.Sha256,
+            Classe = Classe(rapport.Conclusion),
+            Conclusion = rapport.Conclusion.Libelle(),
+            rapport.Motif,
+            rapport.Remarques,
+            Signatures = rapport.Signatures.Select(s => new
             {
-                pdf.Texte($"Niveau : {niveau}", 9);
-            }
-            if (s.Signataire is { } c)
-            {
-                pdf.Texte($"Signataire : {c.NomCommun ?? c.Sujet}{(c.Organisation is null ? "" : $" — {c.Organisation}")}{(c.Email is null ? "" : $" — {c.Email}")}", 9);
-                pdf.Texte($"Sujet : {c.Sujet}", 9);
-                pdf.Texte($"Émetteur : {c.Emetteur}", 9);
-                pdf.Texte($"Numéro de série : {c.NumeroSerie} — valable du {c.ValideDu.Affiche()} au {c.ValideAu.Affiche()}", 9);
-                pdf.Texte($"Catégorie : {c.Categorie}", 9);
-                pdf.Texte($"Clé : {c.AlgorithmeCle} {c.TailleCle} bits — non-répudiation : {(c.NonRepudiation ? "oui" : "non")}", 9);
-            }
-            if (s.Chaine.Count > 0)
-            {
-                pdf.Texte($"Chaîne : {string.Join(" › ", s.Chaine)}", 9);
-            }
-            pdf.Espace(4);
-            foreach (var controle in s.Controles)
-            {
-                pdf.Texte($"[{controle.Etat.Libelle()}] {controle.Libelle}", 9, gras: true, retrait: 8, couleur: Couleur(controle.Etat));
-                pdf.Texte(controle.Detail, 9, retrait: 16);
-            }
-        }
-        if (rapport.Signatures.Count == 0)
-        {
-            pdf.Filet();
-            pdf.Texte("Aucune signature n'a été trouvée dans ce fichier.", 11, gras: true, couleur: Rouge);
-        }
-        return pdf.Produire($"Rapport de vérification — {rapport.Fichier}");
+                s.Numero,
+                s.Nom,
+                Classe = Classe(s.Conclusion),
+                Conclusion = s.Conclusion.Libelle(),
+                s.Motif,
+                Format = s.Format.Libelle(),
+                Algorithme = s.AlgorithmeEmpreinte,
+                Heure = s.HeureSignature is { } h ? h.Affiche() + (s.HeureProuvee ? " (prouvée par horodatage)" : " (déclarée, non horodatée)") : null,
+                Signataire = Lignes(s),
+                s.Chaine,
+                Controles = s.Controles.Select(k => new { k.Libelle, Etat = k.Etat.Libelle(), k.Detail, Classe = Classe(k.Etat) }).ToList(),
+            }).ToList(),
+        };
+        var rendu = await mediator.Send(new RendreDocument(ModeleDocument.RapportVerification, "Rapport de vérification de signature électronique", rapport.Fichier, donnees), ct);
+        return rendu.Pdf;
     }
 
-    private static (double, double, double) Couleur(Verdict verdict) => verdict switch
+    /// <summary>The rows under the signature's heading: its baseline level, then who signed and with what certificate.</summary>
+    private static List<Ligne> Lignes(RapportSignature s)
     {
-        Verdict.Valide => Vert,
-        Verdict.Invalide => Rouge,
-        _ => Orange,
+        var lignes = new List<Ligne>();
+        if (s.Niveau is { } niveau)
+        {
+            lignes.Add(new Ligne("Niveau", niveau));
+        }
+        if (s.Signataire is { } c)
+        {
+            lignes.Add(new Ligne("Signataire", $"{c.NomCommun ?? c.Sujet}{(c.Organisation is null ? "" : $" — {c.Organisation}")}{(c.Email is null ? "" : $" — {c.Email}")}"));
+            lignes.Add(new Ligne("Sujet", c.Sujet));
+            lignes.Add(new Ligne("Émetteur", c.Emetteur));
+            lignes.Add(new Ligne("Numéro de série", $"{c.NumeroSerie} — valable du {c.ValideDu.Affiche()} au {c.ValideAu.Affiche()}"));
+            lignes.Add(new Ligne("Catégorie du certificat", c.Categorie));
+            lignes.Add(new Ligne("Clé", $"{c.AlgorithmeCle} {c.TailleCle} bits — non-répudiation : {(c.NonRepudiation ? "oui" : "non")}"));
+        }
+        return lignes;
+    }
+
+    private sealed record Ligne(string Libelle, string Valeur);
+
+    private static string Classe(Verdict verdict) => verdict switch
+    {
+        Verdict.Valide => "valide",
+        Verdict.Invalide => "invalide",
+        _ => "avertissement",
     };
 
-    private static (double, double, double)? Couleur(EtatControle etat) => etat switch
+    private static string Classe(EtatControle etat) => etat switch
     {
-        EtatControle.Reussi => Vert,
-        EtatControle.Echec => Rouge,
-        EtatControle.Avertissement => Orange,
-        _ => null,
+        EtatControle.Reussi => "valide",
+        EtatControle.Echec => "invalide",
+        EtatControle.Avertissement => "avertissement",
+        _ => "",
     };
 }
