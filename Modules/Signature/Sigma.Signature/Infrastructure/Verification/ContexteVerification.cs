@@ -9,6 +9,9 @@ internal sealed record ContexteVerification(IReadOnlyList<X509Certificate2> Raci
 {
     public DonneesRevocation Revocation { get; init; } = DonneesRevocation.Aucune;
 
+    /// <summary>The keys of the anchors a trusted list names as issuers of qualified certificates.</summary>
+    public IReadOnlySet<string> ClesQualifiees { get; init; } = new HashSet<string>();
+
     /// <summary>The certificates of the /DSS, to build paths with.</summary>
     public IReadOnlyList<X509Certificate2> Certificats { get; init; } = [];
 }

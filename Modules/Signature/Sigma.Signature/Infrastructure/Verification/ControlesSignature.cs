@@ -101,7 +101,8 @@ internal static partial class ControlesSignature
                 : Controle.Reussi("autorites", "Autorités de certification", "Chaque autorité de la chaîne est une autorité de certification habilitée à signer des certificats."));
         }
         var qc = DeclarationsQc.Lire(certificat);
-        controles.Add(CategorieCertificat(qc, politique));
+        var listee = chaine.Ancree && contexte.ClesQualifiees.Contains(Convert.ToHexString(RacinesDeConfiance.Cle(chaine.Chaine[^1])));
+        controles.Add(CategorieCertificat(qc, politique, listee));
         var (revocation, statutSignataire) = ControleRevocation.Verifier(chaine, contexte.Revocation.Et(DonneesRevocation.Lire(cms.Crls, cms.Ocsps)),
             reference, prouvee is not null);
         controles.Add(revocation);
@@ -136,17 +137,19 @@ internal static partial class ControlesSignature
     private static string Nom(X509Certificate2 c) => c.GetNameInfo(X509NameType.SimpleName, false) is { Length: > 0 } n ? n : c.Subject;
 
     /// <summary>Article 5 of the arrêté of 22 March 2019: an advanced signature resting on a qualified certificate.</summary>
-    private static Controle CategorieCertificat(DeclarationsQc qc, Politique politique)
+    private static Controle CategorieCertificat(DeclarationsQc qc, Politique politique, bool listee)
     {
         const string Libelle = "Catégorie du certificat";
-        const string Source = "selon les déclarations QCStatements du certificat, non confrontées à une liste de confiance";
+        var source = listee
+            ? "selon les déclarations QCStatements du certificat, et son autorité figure sur la liste de confiance comme émettrice de certificats qualifiés"
+            : "selon les déclarations QCStatements du certificat, non confrontées à une liste de confiance";
         if (qc.Qualifie)
         {
             var nature = qc.Types.Contains("eseal") && !qc.Types.Contains("esign") ? "de cachet électronique (personne morale)" : "de signature électronique";
             var dispositif = qc.Qscd
                 ? "; la clé est sur un dispositif qualifié de création de signature (QSCD) : signature qualifiée au sens du règlement eIDAS"
                 : "; la clé n'est pas déclarée sur un dispositif qualifié (QSCD) : signature avancée reposant sur un certificat qualifié";
-            return Controle.Reussi("qualifie", Libelle, $"Certificat qualifié {nature} ({Source}){dispositif}.");
+            return Controle.Reussi("qualifie", Libelle, $"Certificat qualifié {nature} ({source}){dispositif}.");
         }
         var raison = qc switch
         {

@@ -15,6 +15,7 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
     {
         var maintenant = clock.GetUtcNow();
         var autorites = racines.Racines();
+        var contexte = new ContexteVerification(autorites, maintenant, politique) { ClesQualifiees = racines.ClesQualifiees() };
         var remarques = new List<string>
         {
             "Aucune autorité n'est interrogée en ligne : la révocation des certificats n'est vérifiée qu'avec les données (CRL, OCSP) embarquées dans le fichier ; sans elles, consultez au besoin la liste de révocation de l'autorité.",
@@ -25,13 +26,13 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
         List<RapportSignature> signatures;
         if (signatureDetachee is not null)
         {
-            signatures = [VerifierDetachee(fichier, signatureDetachee, new ContexteVerification(autorites, maintenant, politique))];
+            signatures = [VerifierDetachee(fichier, signatureDetachee, contexte)];
         }
         else if (EstPdf(fichier.Octets))
         {
             try
             {
-                signatures = VerificateurPdf.Verifier(fichier.Octets, new ContexteVerification(autorites, maintenant, politique));
+                signatures = VerificateurPdf.Verifier(fichier.Octets, contexte);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
