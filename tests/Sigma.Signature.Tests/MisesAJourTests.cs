@@ -197,4 +197,41 @@ public class MisesAJourTests
         signature.Conclusion.ShouldBe(Verdict.Invalide);
         signature.Controle("perimetre").Detail.ShouldContain("annotation Link ajoutée sur la page 1");
     }
+
+    [Fact]
+    public void An_update_that_frees_the_page_content_in_a_classic_table_is_a_content_change()
+    {
+        var signe = Signatures.SignerPdf(PdfDeTest.Classique());
+        var xref = signe.Length;
+        var mise = $"xref\n4 1\n0000000000 00001 f\r\ntrailer\n<< /Size {PdfDeTest.ProchainNumero(signe)} /Root 1 0 R /Prev {Sigma.Signature.Infrastructure.Pdf.StructurePdf.DernierStartxref(signe)} >>\nstartxref\n{xref}\n%%EOF\n";
+        var modifie = signe.Concat(Encoding.ASCII.GetBytes(mise)).ToArray();
+
+        var signature = Signatures.Verifier(modifie).Signatures.Single();
+        signature.Conclusion.ShouldBe(Verdict.Invalide);
+        signature.Controle("perimetre").Detail.ShouldContain("flux de contenu supprimé (objet 4)");
+    }
+
+    [Fact]
+    public void An_update_that_frees_the_page_in_a_cross_reference_stream_is_a_content_change()
+    {
+        var signe = Signatures.SignerPdf(PdfDeTest.AvecFluxObjets());
+        var n = PdfDeTest.ProchainNumero(signe);
+        var position = signe.Length;
+        byte[] lignes = [0, 0, 0, 0, 0, 0, 1, 1, (byte)(position >> 24), (byte)(position >> 16), (byte)(position >> 8), (byte)position, 0, 0];
+        var entete = $"{n} 0 obj\n<< /Type /XRef /Size {n + 1} /W [1 4 2] /Index [3 1 {n} 1] /Root 1 0 R /Prev {Sigma.Signature.Infrastructure.Pdf.StructurePdf.DernierStartxref(signe)} /Length {lignes.Length} >>\nstream\n";
+        var modifie = signe.Concat(Encoding.ASCII.GetBytes(entete)).Concat(lignes).Concat(Encoding.ASCII.GetBytes($"\nendstream\nendobj\nstartxref\n{position}\n%%EOF\n")).ToArray();
+
+        var signature = Signatures.Verifier(modifie).Signatures.Single();
+        signature.Conclusion.ShouldBe(Verdict.Invalide);
+        signature.Controle("perimetre").Detail.ShouldContain("page supprimée (objet 3)");
+    }
+
+    [Fact]
+    public void An_update_that_changes_nothing_says_so()
+    {
+        var signe = Signatures.SignerPdf(PdfDeTest.Classique());
+        var modifie = PdfDeTest.AjouterMiseAJour(signe, new Dictionary<int, string> { [4] = PdfDeTest.Objet(signe, 4) });
+
+        Premiere(modifie).Controle("perimetre").Detail.ShouldEndWith("elles ne modifient aucun objet du document signé.");
+    }
 }

@@ -30,13 +30,18 @@ internal sealed partial class AnalyseRevisions
     private readonly List<string> _alterations = [];
     private HashSet<IndirectReference>? _atteignables;
 
-    private AnalyseRevisions(StructurePdf signee, StructurePdf finale)
+    private readonly IReadOnlySet<long> _liberes;
+
+    private AnalyseRevisions(StructurePdf signee, StructurePdf finale, IReadOnlySet<long> liberes)
     {
         _signee = signee;
         _finale = finale;
+        _liberes = liberes;
     }
 
-    public static Modifications Comparer(StructurePdf signee, StructurePdf finale) => new AnalyseRevisions(signee, finale).Executer();
+    /// <summary>Compares; <paramref name="liberes"/> are the object numbers the later cross-reference sections mark free.</summary>
+    public static Modifications Comparer(StructurePdf signee, StructurePdf finale, IReadOnlySet<long>? liberes = null) =>
+        new AnalyseRevisions(signee, finale, liberes ?? new HashSet<long>()).Executer();
 
     private Modifications Executer()
     {
@@ -49,6 +54,15 @@ internal sealed partial class AnalyseRevisions
                 : $"{pagesAvant.Count - pagesApres.Count} page(s) retirée(s) après la signature");
         }
         var avant = _signee.Document.Structure.CrossReferenceTable.ObjectOffsets;
+        var pagesSignees = pagesAvant.ToHashSet();
+        // An object freed by a later section is gone for a conforming reader, whatever PdfPig still finds.
+        foreach (var supprime in avant.Keys.Where(r => _liberes.Contains(r.ObjectNumber)))
+        {
+            if (_signee.Objet(supprime) is { } ancien)
+            {
+                _alterations.Add(Description(supprime, ancien, pagesSignees, "supprimé"));
+            }
+        }
         foreach (var (reference, lieu) in _finale.Document.Structure.CrossReferenceTable.ObjectOffsets)
         {
             if (reference.ObjectNumber == 0 || (avant.TryGetValue(reference, out var ancienLieu) && MemeLieu(ancienLieu, lieu)))
@@ -73,7 +87,6 @@ internal sealed partial class AnalyseRevisions
         Informations();
         ChampsExistants();
         var pages = pagesApres.ToHashSet();
-        var pagesSignees = pagesAvant.ToHashSet();
         for (var i = 0; i < pagesApres.Count; i++)
         {
             if (pagesSignees.Contains(pagesApres[i]))

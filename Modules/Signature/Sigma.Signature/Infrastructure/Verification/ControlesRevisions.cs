@@ -30,7 +30,7 @@ internal static class ControlesRevisions
         {
             actions.Add(m.HorodatagesAjoutes == 1 ? "ajouter un horodatage du document" : $"ajouter {m.HorodatagesAjoutes} horodatages du document");
         }
-        if (m.DonneesValidation || actions.Count == 0 && m.Metadonnees.Count == 0 && m.ChampsRemplis.Count == 0 && m.NonReferences.Count == 0 && m.Annotations.Count == 0)
+        if (m.DonneesValidation)
         {
             actions.Add("ajouter des données de validation");
         }
@@ -49,6 +49,10 @@ internal static class ControlesRevisions
         if (m.NonReferences.Count > 0)
         {
             actions.Add($"ajouter des objets que rien n'utilise ({string.Join(", ", m.NonReferences.Take(8))}), sans effet sur l'affichage");
+        }
+        if (actions.Count == 0)
+        {
+            return Controle.Information("perimetre", LibellePerimetre, $"{ajout} ; elles ne modifient aucun objet du document signé.");
         }
         var liste = actions.Count == 1 ? actions[0] : $"{string.Join(", ", actions.SkipLast(1))} et {actions[^1]}";
         var detail = $"{ajout} ; elles ne font qu{(EstVoyelle(liste[0]) ? "'" : "e ")}{liste} sans changer les pages ni le contenu signés.";

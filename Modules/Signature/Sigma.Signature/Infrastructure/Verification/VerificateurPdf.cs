@@ -177,7 +177,7 @@ internal static class VerificateurPdf
             var signee = StructurePdf.Ouvrir(pdf.AsMemory(0, (int)fin));
             using (signee.Document)
             {
-                modifications = AnalyseRevisions.Comparer(signee, finale);
+                modifications = AnalyseRevisions.Comparer(signee, finale, ObjetsLiberes.Lire(pdf, fin, finale));
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
