@@ -62,8 +62,9 @@ public class ChaineEtCategorieTests
         {
             ["Signature:Politique:NonRepudiation"] = "Echec",
             ["Signature:Politique:CertificatQualifie"] = "Avertissement",
+            ["Signature:Politique:Revocation"] = "échec",
         }).Build();
-        Politique.Lire(configuration).ShouldBe(new Politique(NonRepudiationExigee: true, CertificatQualifieExige: false));
+        Politique.Lire(configuration).ShouldBe(new Politique(NonRepudiationExigee: true, CertificatQualifieExige: false, RevocationExigee: true));
     }
 
     [Fact]
@@ -104,5 +105,20 @@ public class ChaineEtCategorieTests
 
         var exigeante = Signatures.Verificateur(politique: new Politique(CertificatQualifieExige: true)).Verifier(new FichierRecu("offre.pdf", pdf), null);
         exigeante.Conclusion.ShouldBe(Verdict.Invalide);
+    }
+
+    [Fact]
+    public void Unchecked_revocation_is_indeterminate_only_when_the_policy_requires_revocation()
+    {
+        var pdf = Signatures.SignerPdf(PdfDeTest.Classique());
+        Signatures.Verifier(pdf).Conclusion.ShouldBe(Verdict.Valide);
+
+        var exigeante = Signatures.Verificateur(politique: new Politique(RevocationExigee: true)).Verifier(new FichierRecu("offre.pdf", pdf), null);
+        exigeante.Conclusion.ShouldBe(Verdict.Indeterminee);
+        exigeante.Signatures[0].Controle("revocation").Detail.ShouldEndWith("La politique de validation de la plateforme exige que la révocation soit vérifiée.");
+
+        var avecDonnees = Validation.AjouterDss(pdf, ocsps: [Validation.Ocsp(Pki.Instance.Signataire)]);
+        Signatures.Verificateur(politique: new Politique(RevocationExigee: true)).Verifier(new FichierRecu("offre.pdf", avecDonnees), null)
+            .Conclusion.ShouldBe(Verdict.Valide);
     }
 }

@@ -61,7 +61,8 @@ internal static class ControleRevocation
             return (Controle.NonVerifie("revocation", Libelle,
                 $"Les données de révocation embarquées ({donnees.NombreCrls} CRL, {donnees.NombreOcsps} réponse(s) OCSP) ne portent pas sur le certificat du signataire."), null);
         }
-        return (Controle.Reussi("revocation", Libelle, $"D'après les données embarquées dans le fichier (aucune interrogation en ligne) : {string.Join(" ; ", lignes)}."), signataire);
+        return (Controle.Reussi("revocation", Libelle, $"D'après les données embarquées dans le fichier ({donnees.NombreCrls} CRL, {donnees.NombreOcsps} réponse(s) OCSP ; "
+            + $"aucune interrogation en ligne) : {string.Join(" ; ", lignes)}."), signataire);
     }
 
     private static string Nom(X509Certificate2 c) => c.GetNameInfo(X509NameType.SimpleName, false) is { Length: > 0 } n ? n : c.Subject;

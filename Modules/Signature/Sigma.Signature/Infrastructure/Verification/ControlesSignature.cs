@@ -105,7 +105,10 @@ internal static partial class ControlesSignature
         controles.Add(CategorieCertificat(qc, politique, listee));
         var (revocation, statutSignataire) = ControleRevocation.Verifier(chaine, contexte.Revocation.Et(DonneesRevocation.Lire(cms.Crls, cms.Ocsps)),
             reference, prouvee is not null);
-        controles.Add(revocation);
+        controles.Add(revocation.Etat == EtatControle.NonVerifie && politique.RevocationExigee
+            ? Controle.Echec("revocation", revocation.Libelle, $"{revocation.Detail} La politique de validation de la plateforme exige que la révocation soit vérifiée.",
+                Verdict.Indeterminee)
+            : revocation);
 
         var (algorithmeCle, tailleCle) = Algorithmes.Cle(certificat);
         controles.Add(Algorithmes.Faiblesse(cms.AlgorithmeEmpreinte, algorithmeCle, tailleCle, prouvee) is { } faiblesse
