@@ -137,4 +137,16 @@ public class HorodatageTests
         Sigma.Signature.Infrastructure.Cms.Algorithmes.Faiblesse("SHA-1", "RSA", 2048, en2009.AddYears(3)).ShouldBe("l'empreinte SHA-1 n'est plus sûre");
         Sigma.Signature.Infrastructure.Cms.Algorithmes.Faiblesse("MD5", "RSA", 2048, en2009).ShouldBe("l'empreinte MD5 n'est plus sûre");
     }
+
+    [Fact]
+    public void A_document_time_stamp_made_after_the_certificate_expired_proves_nothing_of_the_signing_time()
+    {
+        var signe = SignatairePades.Signer(PdfDeTest.Classique(), Pki.Instance.SignataireExpire, Pki.Instance.Autorites(Pki.Instance.SignataireExpire),
+            DateTimeOffset.UtcNow.AddYears(-2)).Pdf;
+        var horodate = Validation.AjouterHorodatageDocument(signe);
+
+        var signature = Signatures.Verifier(horodate).Signatures[0];
+        signature.Conclusion.ShouldBe(Verdict.Indeterminee);
+        signature.Controle("validite").Detail.ShouldContain("le plus ancien horodatage qui couvre la signature");
+    }
 }

@@ -104,6 +104,17 @@ public class RevocationTests
     }
 
     [Fact]
+    public void A_revocation_between_the_declared_time_and_the_first_time_stamp_is_indeterminate()
+    {
+        var declaree = SignatairePades.Signer(PdfDeTest.Classique(), Pki.Instance.Signataire, Pki.Instance.Autorites(Pki.Instance.Signataire), Maintenant.AddHours(-2)).Pdf;
+        var pdf = Validation.AjouterHorodatageDocument(Validation.AjouterDss(declaree, crls: [Validation.Crl(revoques: (Pki.Instance.Signataire, Maintenant.AddHours(-1)))]));
+
+        var signature = Signatures.Verifier(pdf).Signatures[0];
+        signature.Conclusion.ShouldBe(Verdict.Indeterminee);
+        signature.Controle("revocation").Detail.ShouldContain("après l'heure de signature déclarée mais sans qu'aucun horodatage ne prouve");
+    }
+
+    [Fact]
     public void Unreadable_revocation_data_is_said_so_and_proves_nothing()
     {
         var pdf = Validation.AjouterDss(Signatures.SignerPdf(PdfDeTest.Classique()), crls: [[0x30, 0x03, 0x01, 0x02, 0x03]]);

@@ -74,7 +74,7 @@ public sealed class ServeurTsa : IDisposable
             {
                 contexte = await _ecoute.GetContextAsync();
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }

@@ -5,21 +5,22 @@ namespace Sigma.Signature.Infrastructure.Revocation;
 
 /// <summary>
 /// The revocation check over the embedded data: every certificate of the path but the anchor, against its issuer's
-/// CRL or OCSP response. Revoked before the signing time: invalid; revoked later: fine only when a time-stamp proves
-/// the signature came first (EN 319 102-1, 5.2.6 and 5.6.2.1). Without data, revocation is said not checked.
+/// CRL or OCSP response. Revoked before the signing time (as declared): invalid; revoked later: fine only when a
+/// time-stamp proves the signature came first, indeterminate otherwise (EN 319 102-1, 5.2.6 and 5.6.2.1). Without
+/// data, revocation is said not checked.
 /// </summary>
 internal static class ControleRevocation
 {
     private const string Libelle = "Révocation";
 
-    public static (Controle Controle, StatutRevocation? Signataire) Verifier(ResultatChaine chaine, DonneesRevocation donnees, DateTimeOffset reference, bool heureProuvee)
+    public static (Controle Controle, StatutRevocation? Signataire) Verifier(ResultatChaine chaine, DonneesRevocation donnees, DateTimeOffset heureSignature,
+        DateTimeOffset? heureProuvee)
     {
         if (donnees.Vide)
         {
             var illisibles = donnees.Illisibles > 0 ? $" ; {donnees.Illisibles} donnée(s) de révocation embarquée(s) sont illisibles" : "";
             return (Controle.NonVerifie("revocation", Libelle, $"La révocation du certificat (CRL, OCSP) n'est pas vérifiée : la vérification se fait hors ligne et le fichier n'embarque aucune donnée de révocation{illisibles}."), null);
         }
-        var quand = heureProuvee ? "l'heure prouvée de la signature" : "l'heure de signature";
         var lignes = new List<string>();
         StatutRevocation? signataire = null;
         for (var i = 0; i + 1 < chaine.Chaine.Count; i++)
@@ -40,19 +41,19 @@ internal static class ControleRevocation
             {
                 lignes.Add($"« {nom} » non révoqué ({source})");
             }
-            else if (statut.RevoqueLe is not { } le || le <= reference)
+            else if (statut.RevoqueLe is not { } le || le <= heureSignature)
             {
                 return (Controle.Echec("revocation", Libelle,
-                    $"Le certificat « {nom} » a été révoqué le {statut.RevoqueLe?.Affiche() ?? "(date inconnue)"}, avant {quand} ({reference.Affiche()}) : {source}."), signataire);
+                    $"Le certificat « {nom} » a été révoqué le {statut.RevoqueLe?.Affiche() ?? "(date inconnue)"}, avant l'heure de signature ({heureSignature.Affiche()}) : {source}."), signataire);
             }
-            else if (heureProuvee)
+            else if (heureProuvee is { } prouvee && le > prouvee)
             {
                 lignes.Add($"« {nom} » révoqué le {le.Affiche()}, après l'heure prouvée de la signature ({source})");
             }
             else
             {
                 return (Controle.Echec("revocation", Libelle,
-                    $"Le certificat « {nom} » a été révoqué le {le.Affiche()} ; aucun horodatage ne prouve que la signature est antérieure à cette révocation ({source}).",
+                    $"Le certificat « {nom} » a été révoqué le {le.Affiche()}, après l'heure de signature déclarée mais sans qu'aucun horodatage ne prouve que la signature est antérieure à cette révocation ({source}).",
                     Verdict.Indeterminee), signataire);
             }
         }

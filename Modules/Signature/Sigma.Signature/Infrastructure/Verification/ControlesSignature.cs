@@ -58,12 +58,25 @@ internal static partial class ControlesSignature
         DateTimeOffset? prouvee = preuves.Count == 0 ? null : preuves[0].Heure;
         var debut = new DateTimeOffset(certificat.NotBefore.ToUniversalTime());
         var fin = new DateTimeOffset(certificat.NotAfter.ToUniversalTime());
+        // Best signature time (EN 319 102-1): the earliest proof of existence; the declared time when there is none.
         var reference = prouvee ?? heure ?? maintenant;
         var quand = prouvee is { } p ? $"à l'heure prouvée par horodatage ({p.Affiche()})"
             : heure is null ? "à ce jour (aucune heure de signature déclarée)" : $"à l'heure de signature ({heure.Value.Affiche()})";
-        if (reference < debut || reference > fin)
+        if (heure is { } signeeLe && (signeeLe < debut || signeeLe > fin))
+        {
+            controles.Add(Controle.Echec("validite", "Validité du certificat",
+                $"Le certificat, valable du {debut.Affiche()} au {fin.Affiche()}, n'était pas en vigueur à l'heure de signature ({signeeLe.Affiche()})."));
+        }
+        else if (reference < debut)
         {
             controles.Add(Controle.Echec("validite", "Validité du certificat", $"Le certificat, valable du {debut.Affiche()} au {fin.Affiche()}, n'était pas en vigueur {quand}."));
+        }
+        else if (prouvee is { } tardive && tardive > fin)
+        {
+            // A proof of existence after the expiry proves nothing of the signing time: indeterminate, not invalid.
+            controles.Add(Controle.Echec("validite", "Validité du certificat",
+                $"Le certificat a expiré le {fin.Affiche()} ; le plus ancien horodatage qui couvre la signature ({tardive.Affiche()}) est postérieur, "
+                + "rien ne prouve donc qu'elle a été faite pendant la validité du certificat.", Verdict.Indeterminee));
         }
         else if (maintenant > fin && prouvee is null)
         {
@@ -104,7 +117,7 @@ internal static partial class ControlesSignature
         var listee = chaine.Ancree && contexte.ClesQualifiees.Contains(Convert.ToHexString(RacinesDeConfiance.Cle(chaine.Chaine[^1])));
         controles.Add(CategorieCertificat(qc, politique, listee));
         var (revocation, statutSignataire) = ControleRevocation.Verifier(chaine, contexte.Revocation.Et(DonneesRevocation.Lire(cms.Crls, cms.Ocsps)),
-            reference, prouvee is not null);
+            heure ?? reference, prouvee);
         controles.Add(revocation.Etat == EtatControle.NonVerifie && politique.RevocationExigee
             ? Controle.Echec("revocation", revocation.Libelle, $"{revocation.Detail} La politique de validation de la plateforme exige que la révocation soit vérifiée.",
                 Verdict.Indeterminee)

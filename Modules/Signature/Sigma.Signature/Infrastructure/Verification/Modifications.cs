@@ -14,11 +14,4 @@ internal sealed record Modifications(
     IReadOnlyList<string> ChampsSignes,
     IReadOnlyList<string> Annotations,
     IReadOnlyList<string> NonReferences,
-    IReadOnlyList<string> Alterations)
-{
-    public bool SeulementSignatures => Alterations.Count == 0;
-
-    /// <summary>Nothing but validation data (/DSS, document time-stamps) and metadata: what even a P=1 certification allows.</summary>
-    public bool SeulementValidation => Alterations.Count == 0 && SignaturesAjoutees == 0 && ChampsRemplis.Count == 0 && ChampsSignes.Count == 0
-        && Annotations.Count == 0;
-}
+    IReadOnlyList<string> Alterations);

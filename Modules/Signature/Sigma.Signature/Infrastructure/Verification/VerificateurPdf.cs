@@ -105,9 +105,9 @@ internal static class VerificateurPdf
             ControlesRevisions.Certification(modifications, permissions),
             ControlesRevisions.Verrous(modifications, permissions),
         }.OfType<Controle>());
-        if (format == FormatSignature.Horodatage)
+        if (format == FormatSignature.Horodatage && jetonDocument is { } jeton)
         {
-            return ControlesHorodatage.RapportDocument(numero, signature.Nom, controles, jetonDocument!, posterieures);
+            return ControlesHorodatage.RapportDocument(numero, signature.Nom, controles, jeton, posterieures);
         }
         var cms = Cms(contenu.Bytes.ToArray());
         var analyse = VerificateurCms.Analyser(cms, hash => EmpreintePlage(pdf, plage, hash));
