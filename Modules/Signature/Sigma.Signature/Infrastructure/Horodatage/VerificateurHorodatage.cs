@@ -13,6 +13,9 @@ namespace Sigma.Signature.Infrastructure.Horodatage;
 internal sealed record JetonVerifie(DateTimeOffset Heure, string Autorite, IReadOnlyList<string> Chaine, string AlgorithmeEmpreinte, string? Anomalie)
 {
     public bool Probant => Anomalie is null;
+
+    /// <summary>The token does not hold over its data (unreadable, imprint or signature wrong), rather than coming from an authority not trusted.</summary>
+    public bool Altere { get; init; }
 }
 
 /// <summary>Checks a time-stamp token over the bytes it stamps (the signature value, or the document's signed range).</summary>
@@ -29,7 +32,7 @@ internal static class VerificateurHorodatage
         }
         catch (Exception e) when (e is CryptographicException or System.Formats.Asn1.AsnContentException or ArgumentException)
         {
-            return new JetonVerifie(default, "inconnue", [], "inconnu", "le jeton d'horodatage est mal formé");
+            return new JetonVerifie(default, "inconnue", [], "inconnu", "le jeton d'horodatage est mal formé") { Altere = true };
         }
     }
 
@@ -38,7 +41,7 @@ internal static class VerificateurHorodatage
     {
         if (!Rfc3161TimestampToken.TryDecode(jeton, out var token, out _) || token is null)
         {
-            return new JetonVerifie(default, "inconnue", [], "inconnu", "le jeton d'horodatage n'est pas une structure RFC 3161 lisible");
+            return new JetonVerifie(default, "inconnue", [], "inconnu", "le jeton d'horodatage n'est pas une structure RFC 3161 lisible") { Altere = true };
         }
         var info = token.TokenInfo;
         var heure = info.Timestamp;
@@ -51,11 +54,11 @@ internal static class VerificateurHorodatage
         var calculee = empreinte(hash);
         if (!info.GetMessageHash().Span.SequenceEqual(calculee))
         {
-            return new JetonVerifie(heure, "inconnue", [], algorithme, "l'empreinte que porte l'horodatage ne correspond pas aux données horodatées");
+            return new JetonVerifie(heure, "inconnue", [], algorithme, "l'empreinte que porte l'horodatage ne correspond pas aux données horodatées") { Altere = true };
         }
         if (!token.VerifySignatureForHash(calculee, hash, out var autorite, new X509Certificate2Collection(certificats.ToArray())) || autorite is null)
         {
-            return new JetonVerifie(heure, "inconnue", [], algorithme, "la signature de l'autorité d'horodatage ne se vérifie pas");
+            return new JetonVerifie(heure, "inconnue", [], algorithme, "la signature de l'autorité d'horodatage ne se vérifie pas") { Altere = true };
         }
         var nom = autorite.GetNameInfo(X509NameType.SimpleName, false);
         var chaine = ChaineCertificats.Construire(autorite, certificats, racines, heure);

@@ -39,10 +39,8 @@ internal static class ControlesHorodatage
         const string Integrite = "Intégrité : empreinte horodatée";
         if (jeton.Anomalie is { } anomalie)
         {
-            var alteree = anomalie.StartsWith("l'empreinte", StringComparison.Ordinal) || anomalie.StartsWith("la signature", StringComparison.Ordinal)
-                || anomalie.StartsWith("le jeton", StringComparison.Ordinal);
             controles.Add(Controle.Echec("horodatage", Integrite, $"L'horodatage du document ne se vérifie pas : {anomalie}.",
-                alteree ? Verdict.Invalide : Verdict.Indeterminee));
+                jeton.Altere ? Verdict.Invalide : Verdict.Indeterminee));
         }
         else
         {
