@@ -262,4 +262,21 @@ public class ConsultationsWebTests(SigmaFactory sigma) : IClassFixture<SigmaFact
         var courriel = await sigma.Smtp.AttendreAsync(email);
         courriel.Sujet.ShouldBe($"Consultation {reference} : nouvelle date limite le {nouvelle:dd/MM/yyyy} à 16:00");
     }
+
+    [Fact]
+    public async Task A_refused_extension_shows_its_message_next_to_the_date_and_keeps_what_was_typed()
+    {
+        var (agent, id, _) = await PublierAsync("Prorogation refusée " + Suffixe());
+        var refus = await agent.PosterAsync($"/back-office/consultations/{id}", $"/back-office/consultations/{id}/proroger", new Dictionary<string, string>
+        {
+            ["nouvelleDate"] = "2020-01-01", ["nouvelleHeure"] = "10:00", ["motif"] = "Nombreuses questions",
+        });
+        refus.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await refus.Content.ReadAsStringAsync();
+        page.ShouldContain("<p class=\"fr-message fr-message--error\" id=\"NouvelleDate-erreur\">La nouvelle date limite doit être postérieure");
+        page.ShouldContain("value=\"2020-01-01\"");
+        page.ShouldContain("value=\"10:00\"");
+        page.ShouldContain("value=\"Nombreuses questions\"");
+        page.ShouldContain("Registre des questions : 0 question, 0 répondue");
+    }
 }

@@ -65,6 +65,12 @@ public class EditionsContenuTests(SigmaFactory sigma) : IClassFixture<SigmaFacto
         foreach (var e in editions)
         {
             var rendu = await mediator.Send(new RendreDocument(e.Modele, e.Libelle, "2027-PP-009", e.Donnees));
+            // To look at them: SIGMA_EDITIONS_DIR=/tmp/editions dotnet test … (synthetic data only).
+            if (Environment.GetEnvironmentVariable("SIGMA_EDITIONS_DIR") is { Length: > 0 } dossier)
+            {
+                Directory.CreateDirectory(dossier);
+                await File.WriteAllBytesAsync(Path.Combine(dossier, Sigma.BuildingBlocks.Stockage.NomsDeFichiers.Sur(e.Nom)), rendu.Pdf);
+            }
             using var pdf = PdfDocument.Open(rendu.Pdf);
             textes[e.Libelle] = (string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))), pdf.NumberOfPages);
         }

@@ -110,6 +110,15 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         ["POST /back-office/consultations/{id:guid}/publier"] =                        R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         ["POST /back-office/consultations/{id:guid}/questions/{questionId:guid}/reponse"] = R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         ["POST /signature/demandes"] =                                                 R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        // The opening of the plis and the award: agents only. The demo consultation's deadline is ahead: the opening is refused
+        // (a flash message), so its plis read 404 for the agent too (the opened case is proven by OuvertureWebTests).
+        ["GET /back-office/ouvertures/{consultationId:guid}"] =                         R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /back-office/ouvertures/{consultationId:guid}/plis/{reponseId:guid}"] =   R(Login,       Interdit,    Interdit,    Introuvable, Interdit,    Interdit),
+        ["GET /back-office/ouvertures/{consultationId:guid}/plis/{reponseId:guid}/fichiers/{index:int}"] = R(Login, Interdit, Interdit, Introuvable, Interdit, Interdit),
+        ["GET /back-office/ouvertures/{consultationId:guid}/plis/{reponseId:guid}/pli.zip"] = R(Login,  Interdit,    Interdit,    Introuvable, Interdit,    Interdit),
+        ["POST /back-office/ouvertures/{consultationId:guid}/ouvrir"] =                 R(Login,       Interdit,    Interdit,    Redir,       Interdit,    Interdit),
+        ["POST /back-office/ouvertures/{consultationId:guid}/lots/{lot:int}/decisions"] = R(Login,     Interdit,    Interdit,    Redir,       Interdit,    Interdit),
+        ["POST /back-office/ouvertures/{consultationId:guid}/lots/{lot:int}/notifier"] = R(Login,      Interdit,    Interdit,    Redir,       Interdit,    Interdit),
         // The organisation's accounts: its administrators only. B calls them with the id of formateur.demo (of A): the refusal is a redirect with a flash message (checked by Writes_on_A_ids_…).
         ["GET /organisation/comptes"] =                                                R(Login,       Interdit,    Ok,          Interdit,    Interdit,    Ok),
         ["POST /organisation/comptes/ajouter"] =                                       R(Login,       Interdit,    Ok,          Interdit,    Interdit,    Ok),
@@ -248,6 +257,10 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
             "offreId" => jeu.Offre.ToString(),
             "pieceId" => jeu.Piece.ToString(),
             "editionId" => jeu.Edition.ToString(),
+            "consultationId" => jeu.ConsultationDemo.ToString(),
+            "reponseId" => jeu.ReponseEnvoyee.ToString(),
+            "lot" => "1",
+            "index" => "0",
             "questionId" => jeu.Question.ToString(),
             "compteId" => jeu.CompteFormateur.ToString(),
             "onglet" when motif.Contains("/offres/", StringComparison.Ordinal) => "offre",

@@ -103,4 +103,19 @@ public class DemandesSignatureWebTests(SignatureFactory sigma) : IClassFixture<S
         (await etranger.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await etranger.GetAsync($"{page}/document")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task An_incomplete_request_is_shown_again_with_each_message_next_to_its_field_and_what_was_typed()
+    {
+        var agent = await Soumissionnaire.ConnecteAsync(sigma, "agent.region");
+        var refus = await agent.PosterAsync("/signature/demandes/nouvelle", "/signature/demandes",
+            new Dictionary<string, string> { ["lot"] = "2", ["message"] = "Merci de signer." });
+        refus.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await refus.Content.ReadAsStringAsync();
+        page.ShouldContain("id=\"ReponseId-erreur\">Choisissez la réponse de l&#x27;organisme");
+        page.ShouldContain("id=\"Document-erreur\">Choisissez le document à faire signer");
+        page.ShouldNotContain("id=\"Lot-erreur\"");
+        page.ShouldContain("value=\"2\"");
+        page.ShouldContain(">Merci de signer.</textarea>");
+    }
 }

@@ -77,6 +77,17 @@ public sealed class DsfrInputTagHelper(HtmlEncoder enc) : DsfrChampTagHelper(enc
         (Maxlength is null ? "" : $" maxlength=\"{Maxlength}\"") + ">";
 }
 
+/// <summary>A DSFR file upload: a file is never sent back, so only its label, hint and error are kept.</summary>
+[HtmlTargetElement("dsfr-upload", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class DsfrUploadTagHelper(HtmlEncoder enc) : DsfrChampTagHelper(enc, "upload")
+{
+    public string? Accept { get; set; }
+    public bool Multiple { get; set; }
+
+    protected override string Controle(string attributs, string valeur, bool erreur) =>
+        $"<input class=\"fr-upload\"{attributs} type=\"file\"" + (Accept is null ? "" : $" accept=\"{Enc.Encode(Accept)}\"") + (Multiple ? " multiple" : "") + ">";
+}
+
 /// <summary>A DSFR multi-line text input.</summary>
 [HtmlTargetElement("dsfr-textarea", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class DsfrTextareaTagHelper(HtmlEncoder enc) : DsfrChampTagHelper(enc, "input")

@@ -7,6 +7,13 @@ namespace Sigma.BuildingBlocks.Web;
 /// </summary>
 public static class PagesSigma
 {
+    /// <summary>The Host's pages (home and help), which no module serves.</summary>
+    public const string Accueil = "/";
+
+    public const string Aide = "/aide";
+
+    public const string AssistanceTelephonique = "/aide/assistance";
+
     public const string Connexion = "/connexion";
 
     public const string Consultations = "/consultations";
@@ -20,4 +27,10 @@ public static class PagesSigma
     public const string CommencerReponse = "/reponses/commencer";
 
     public static string NouvelleDemandeDeSignature(Guid reponseId) => $"/signature/demandes/nouvelle?reponse={reponseId}";
+
+    /// <summary>The back-office page of a consultation (Consultations).</summary>
+    public static string BackOfficeConsultation(Guid id) => $"/back-office/consultations/{id}";
+
+    /// <summary>The opening of a consultation's plis, their reading and the award (Responses).</summary>
+    public static string OuverturePlis(Guid consultationId) => $"/back-office/ouvertures/{consultationId}";
 }

@@ -13,3 +13,25 @@ public sealed record ReponseEnvoyeeIntegrationEvent(
     Guid ReponseId, Guid ConsultationId, string Reference, string Intitule, string NumeroAccuse, DateTimeOffset EnvoyeeLe,
     string Deposant, string DeposantIdentifiant, string DeposantEmail, Guid OrganisationId, string Organisation, string Siret,
     IReadOnlyList<int> Lots, IReadOnlyList<FichierRecu> Fichiers, string LienAccuse) : IntegrationEvent;
+
+/// <summary>The plis of a consultation were opened after its deadline: its status becomes « ouverte ».</summary>
+public sealed record PlisOuvertsIntegrationEvent(Guid ConsultationId, int NombrePlis, string Par, DateTimeOffset OuvertsLe) : IntegrationEvent;
+
+/// <summary>What one bidder of a lot is told: retained or not, and why.</summary>
+public sealed record DecisionNotifiee(Guid ReponseId, Guid OrganisationId, string Organisation, string Deposant, string DeposantEmail, bool Retenue, string Motif);
+
+/// <summary>
+/// The decisions of a lot were notified: every bidder of the lot is mailed its decision with its reason. Carries
+/// nothing of the responses but who they are and the decision.
+/// </summary>
+public sealed record LotNotifieIntegrationEvent(
+    Guid ConsultationId, string Reference, string Intitule, int Lot, string LotIntitule, IReadOnlyList<DecisionNotifiee> Decisions, DateTimeOffset NotifieLe)
+    : IntegrationEvent;
+
+/// <summary>
+/// An offer retained and notified: the winner is asked to sign its acte d'engagement (the edition sealed in its pli,
+/// opened since). Carries that document and who awarded it; nothing else of the response.
+/// </summary>
+public sealed record OffreRetenueIntegrationEvent(
+    Guid ReponseId, Guid OffreId, Guid ConsultationId, string Reference, string Intitule, int Lot, Guid OrganisationId, string Organisation,
+    string DeposantEmail, string Deposant, string NomActe, byte[] ActeEngagement, string AttribuePar, string EmailAttribuePar) : IntegrationEvent;

@@ -25,6 +25,11 @@ public static class ResponsesModule
             opts.Events.AddEventType<ReponseEnvoyee>();
             opts.Events.AddEventType<EditionsGenerees>();
             opts.Events.AddEventType<PliTelecharge>();
+            opts.Events.AddEventType<OuvertureRefusee>();
+            opts.Events.AddEventType<PlisOuverts>();
+            opts.Events.AddEventType<OffreJugee>();
+            opts.Events.AddEventType<LotNotifie>();
+            opts.Projections.Snapshot<Ouverture>(SnapshotLifecycle.Inline);
             opts.Projections.Snapshot<Reponse>(SnapshotLifecycle.Inline);
             opts.Schema.For<Reponse>().Index(r => r.ConsultationId).Index(r => r.OrganisationId);
             opts.Schema.For<ConsultationConnue>();
@@ -41,6 +46,7 @@ public static class ResponsesModule
         services.AddScoped<EngagementsLots>();
         services.AddScoped<EditionsReponse>();
         services.AddScoped<AccuseReception>();
+        services.AddScoped<LecturePlis>();
         services.AddScoped<Features.Shared.EnregistrementFormulaire>();
         return services;
     }

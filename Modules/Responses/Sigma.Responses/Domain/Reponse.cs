@@ -27,6 +27,9 @@ public sealed record Reponse(
 
     public bool EstEnvoyee => EnvoyeeLe is not null;
 
+    /// <summary>The depositor's address (where the decisions are mailed).</summary>
+    public string? EmailDeposant { get; init; }
+
     /// <summary>
     /// A form's editions while they show it as it is: the form validated, unchanged since they were printed (and, for
     /// an offer, the candidature too). A change puts them away; validating the same content again brings them back.
@@ -105,7 +108,7 @@ public sealed record Reponse(
 
     public Reponse Apply(ReponseEnvoyee e) => this with
     {
-        NumeroAccuse = e.NumeroAccuse, Organisation = e.Organisation, Siret = e.Siret, EnvoyeeLe = e.Le, EnvoyeePar = e.NomPar, LotsEnvoyes = e.Lots, FichiersEnvoyes = e.Fichiers,
+        NumeroAccuse = e.NumeroAccuse, Organisation = e.Organisation, Siret = e.Siret, EnvoyeeLe = e.Le, EnvoyeePar = e.NomPar, EmailDeposant = e.EmailPar, LotsEnvoyes = e.Lots, FichiersEnvoyes = e.Fichiers,
     };
 
     private Reponse RevenirEnBrouillon(Guid? offreId) => offreId is null

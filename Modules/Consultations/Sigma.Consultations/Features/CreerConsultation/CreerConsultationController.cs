@@ -1,4 +1,5 @@
 using FluentValidation;
+using Sigma.Consultations.Features.GererConsultation;
 
 namespace Sigma.Consultations.Features.CreerConsultation;
 
@@ -30,7 +31,7 @@ public sealed class CreerConsultationController(IMediator mediator) : Controller
         return this.SoumettreAsync(form, mediator, (Guid id) =>
         {
             TempData["Message"] = "La consultation est créée en brouillon. Déposez son DCE puis publiez-la.";
-            return Redirect($"/back-office/consultations/{id}");
+            return RedirectToAction(nameof(GererConsultationController.Index), "GererConsultation", new { id });
         }, ct);
     }
 }

@@ -40,7 +40,7 @@ public sealed class PoserQuestionController(IMediator mediator, IConsultationsSt
             await mediator.Send(new PoserQuestion(id, question ?? "", compteId, User.Identity!.Name!, User.FindFirstValue(ClaimTypes.Email) ?? "",
                 Guid.TryParse(User.FindFirstValue(SigmaClaims.OrganisationId), out var o) ? o : null), ct);
             TempData["Message"] = "Votre question est envoyée. La réponse de la Région sera publiée sur cette page et vous sera envoyée par courriel.";
-            return Redirect($"/consultations/{id}");
+            return RedirectToAction(nameof(DetailConsultationController.Index), "DetailConsultation", new { id });
         }
         catch (DomainException refus)
         {

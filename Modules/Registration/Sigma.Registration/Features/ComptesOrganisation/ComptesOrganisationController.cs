@@ -35,7 +35,7 @@ public sealed class ComptesOrganisationController(IMediator mediator) : Controll
     private Task<IActionResult> ChangerEtat(Guid compteId, bool activer, CancellationToken ct) =>
         this.ExecuterAsync(mediator, new ChangerEtatCompte(OrganisationId, CompteId, compteId, activer), identifiant => activer
             ? $"Le compte « {identifiant} » est réactivé." : $"Le compte « {identifiant} » est désactivé : il ne peut plus se connecter.",
-            "/organisation/comptes", ct);
+            Url.Action(nameof(Index))!, ct);
 
     private async Task<IActionResult> Afficher(AjouterCompte nouveau, CancellationToken ct)
     {

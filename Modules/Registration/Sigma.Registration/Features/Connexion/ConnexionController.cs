@@ -46,8 +46,8 @@ public sealed class ConnexionController(IMediator mediator) : Controller
         }
         return resultat.Compte.Role switch
         {
-            Roles.AdministrateurOrganisme => Redirect("/organisation/comptes"),
-            _ => Redirect("/"),
+            Roles.AdministrateurOrganisme => RedirectToAction(nameof(ComptesOrganisation.ComptesOrganisationController.Index), "ComptesOrganisation"),
+            _ => Redirect(PagesSigma.Accueil),
         };
     }
 
@@ -62,6 +62,6 @@ public sealed class ConnexionController(IMediator mediator) : Controller
         }
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         TempData["Message"] = "Vous êtes déconnecté.";
-        return Redirect("/");
+        return Redirect(PagesSigma.Accueil);
     }
 }

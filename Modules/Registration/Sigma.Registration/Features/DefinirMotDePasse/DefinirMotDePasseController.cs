@@ -16,6 +16,6 @@ public sealed class DefinirMotDePasseController(IMediator mediator) : Controller
         this.SoumettreAsync(form, mediator, (string identifiant) =>
         {
             TempData["Message"] = $"Le mot de passe du compte « {identifiant} » est enregistré. Vous pouvez vous identifier.";
-            return Redirect("/connexion");
+            return RedirectToAction(nameof(Connexion.ConnexionController.Index), "Connexion");
         }, ct);
 }

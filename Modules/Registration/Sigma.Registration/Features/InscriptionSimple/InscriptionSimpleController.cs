@@ -16,6 +16,6 @@ public sealed class InscriptionSimpleController(IMediator mediator) : Controller
         {
             TempData["Message"] = $"Votre compte « {form.Identifiant} » est créé. Votre demande de rattachement est envoyée aux administrateurs de l'organisme : " +
                 "tant qu'elle n'est pas approuvée, votre compte ne voit rien de l'organisme. Vous serez prévenu par courriel.";
-            return Redirect("/connexion");
+            return RedirectToAction(nameof(Connexion.ConnexionController.Index), "Connexion");
         }, ct);
 }

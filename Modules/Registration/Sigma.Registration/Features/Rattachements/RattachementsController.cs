@@ -18,7 +18,7 @@ public sealed class RattachementsController(IMediator mediator) : Controller
     [Authorize(Roles = Roles.EnAttente)]
     [HttpGet("organisation/demande-en-attente")]
     public async Task<IActionResult> EnAttente(CancellationToken ct) =>
-        await mediator.Send(new LireMaDemande(CompteId), ct) is { } demande ? View(demande) : Redirect("/");
+        await mediator.Send(new LireMaDemande(CompteId), ct) is { } demande ? View(demande) : Redirect(PagesSigma.Accueil);
 
     [Authorize(Policy = Policies.Agent)]
     [HttpGet("back-office/rattachements")]
@@ -39,7 +39,7 @@ public sealed class RattachementsController(IMediator mediator) : Controller
     [HttpPost("rattachements/{compteId:guid}/refuser")]
     public Task<IActionResult> Refuser(Guid compteId, CancellationToken ct) => DeciderAsync(compteId, false, ct);
 
-    private string Retour => User.IsInRole(Roles.Agent) ? "/back-office/rattachements" : "/organisation/comptes";
+    private string Retour => User.IsInRole(Roles.Agent) ? Url.Action(nameof(Demandes))! : Url.Action(nameof(ComptesOrganisation.ComptesOrganisationController.Index), "ComptesOrganisation")!;
 
     private async Task<IActionResult> ConfirmerRefusAsync(Guid compteId, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Sigma.Responses.Features.EnvoyerReponse;
 using Sigma.Responses.Regles;
 
 namespace Sigma.Responses.Features.Candidature;
@@ -8,6 +9,12 @@ public sealed record ContexteCandidature(Reponse Reponse, ConsultationConnue Con
 [Authorize(Policy = Policies.Soumissionnaire)]
 public sealed class CandidatureController(IMediator mediator, Dossiers dossiers) : Controller
 {
+    /// <summary>
+    /// A tab's address, shared by its page (GET, the first tab by default) and its form (POST). Links are generated
+    /// from the POST's template, which has no default value, so that they keep the tab (…/candidature/candidat).
+    /// </summary>
+    public const string RouteOnglet = "OngletCandidature";
+
     [HttpGet("reponses/{id:guid}/candidature/{onglet=candidat}")]
     public async Task<IActionResult> Onglet(Guid id, string onglet, bool verifier, CancellationToken ct)
     {
@@ -17,7 +24,7 @@ public sealed class CandidatureController(IMediator mediator, Dossiers dossiers)
         }
         if (reponse.EstEnvoyee)
         {
-            return Redirect($"/reponses/{id}/accuse");
+            return RedirectToAction(nameof(EnvoyerReponseController.Accuse), "EnvoyerReponse", new { id });
         }
         if (OngletsCandidature.Tous.All(o => o.Cle != onglet))
         {
@@ -33,7 +40,7 @@ public sealed class CandidatureController(IMediator mediator, Dossiers dossiers)
         return Vue(reponse, consultation, onglet, reponse.Candidature?.Version ?? 0, donnees, autres);
     }
 
-    [HttpPost("reponses/{id:guid}/candidature/{onglet}")]
+    [HttpPost("reponses/{id:guid}/candidature/{onglet}", Name = RouteOnglet)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Enregistrer(Guid id, string onglet, [FromForm] DonneesCandidature saisie, int version, string? action, CancellationToken ct)
     {
@@ -57,7 +64,7 @@ public sealed class CandidatureController(IMediator mediator, Dossiers dossiers)
             {
                 TempData["Message"] += " Attention : les offres déjà saisies ne sont pas mises à jour par cette modification ; corrigez-les si besoin.";
             }
-            return Redirect($"/reponses/{id}/candidature/{onglet}");
+            return RedirectToRoute(RouteOnglet, new { id, onglet });
         }, async refus =>
         {
             // Saved by someone else in between: the form comes back on the latest version, so that saving again replaces it.

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using Microsoft.AspNetCore.Http;
-
 namespace Sigma.Responses.Features.Editions;
 
 /// <summary>
@@ -40,37 +37,7 @@ public sealed class EditionsController(Dossiers dossiers, Coffre coffre, AccuseR
             ecriture.Flux.AppendOne(new PliTelecharge(id, acteur.Identifiant, acteur.Nom, ecriture.Maintenant));
             await ecriture.Session.SaveChangesAsync(ct);
         }
-        // The zip writer still writes some headers synchronously: allowed for this response only (the files themselves stream asynchronously).
-        HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-        Response.ContentType = "application/zip";
-        Telechargements.Nommer(Response, $"{reponse.NumeroAccuse}.zip");
-        await using var zip = await ZipArchive.CreateAsync(Response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);
-        var noms = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var fichier in reponse.FichiersEnvoyes)
-        {
-            var entree = zip.CreateEntry(NomUnique(noms, $"{fichier.Formulaire}/{fichier.Nom}"), CompressionLevel.Fastest);
-            await using var flux = await entree.OpenAsync(ct);
-            await coffre.DescellerFichierAsync(reponse.ConsultationId, Stockage(reponse, fichier), flux, ct);
-        }
-        var entreeRecu = zip.CreateEntry(NomUnique(noms, $"Accusé de réception {reponse.NumeroAccuse}.pdf"), CompressionLevel.Fastest);
-        await using (var flux = await entreeRecu.OpenAsync(ct))
-        {
-            await flux.WriteAsync(recu, ct);
-        }
+        await ArchivePli.EcrireAsync(HttpContext, reponse, coffre, recu, ct);
         return new EmptyResult();
-    }
-
-    // Receipts made before editions were sealed in the pli name no storage: their files are the pieces, found by name and fingerprint.
-    private static string Stockage(Reponse reponse, FichierAccuse fichier) => fichier.Stockage
-        ?? Stockages.Piece(reponse.Id, reponse.Pieces.First(p => p.Nom == fichier.Nom && p.Sha256 == fichier.Sha256).Id);
-
-    private static string NomUnique(HashSet<string> noms, string nom)
-    {
-        var candidat = nom;
-        for (var i = 2; !noms.Add(candidat); i++)
-        {
-            candidat = $"{Path.ChangeExtension(nom, null)} ({i}){Path.GetExtension(nom)}";
-        }
-        return candidat;
     }
 }

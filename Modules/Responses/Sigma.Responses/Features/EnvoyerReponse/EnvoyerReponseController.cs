@@ -13,7 +13,7 @@ public sealed class EnvoyerReponseController(IMediator mediator, Dossiers dossie
         {
             return NotFound();
         }
-        return reponse.EstEnvoyee ? Redirect($"/reponses/{id}/accuse")
+        return reponse.EstEnvoyee ? RedirectToAction(nameof(Accuse), new { id })
             : View("~/Features/EnvoyerReponse/Confirmer.cshtml", new DossierVue(reponse, consultation, clock.GetUtcNow(), acteur));
     }
 
@@ -27,7 +27,7 @@ public sealed class EnvoyerReponseController(IMediator mediator, Dossiers dossie
         return await this.EnvoyerAsync(mediator, new EnvoyerReponse(id, recueLe, acteur), numero =>
         {
             TempData["Message"] = $"Votre réponse est envoyée. Accusé de réception n° {numero} ; il vous est aussi envoyé par courriel.";
-            return Redirect($"/reponses/{id}/accuse");
+            return RedirectToAction(nameof(Accuse), new { id });
         }, async () => await dossiers.ChargerAsync(id, acteur, ct) is var (reponse, consultation)
             ? View("~/Features/EnvoyerReponse/Confirmer.cshtml", new DossierVue(reponse, consultation, clock.GetUtcNow(), acteur))
             : NotFound(), ct);

@@ -21,7 +21,7 @@ public sealed class MesReponsesController(IMediator mediator, IResponsesStore st
     [HttpPost("reponses/commencer")]
     [ValidateAntiForgeryToken]
     public Task<IActionResult> Commencer(Guid consultationId, CancellationToken ct) =>
-        this.ExecuterAsync(mediator, new CommencerReponse(consultationId, Acteur.De(User)), id => ((string?)null, $"/reponses/{id}"),
+        this.ExecuterAsync(mediator, new CommencerReponse(consultationId, Acteur.De(User)), id => ((string?)null, Url.Action(nameof(Dossier), new { id })!),
             PagesSigma.Consultation(consultationId), ct);
 
     [HttpGet("reponses/{id:guid}")]

@@ -1,3 +1,5 @@
+using Sigma.Responses.Features.EnvoyerReponse;
+using Sigma.Responses.Features.MesReponses;
 using Sigma.Responses.Regles;
 
 namespace Sigma.Responses.Features.Offre;
@@ -15,17 +17,22 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
     public async Task<IActionResult> Creer(Guid id, int lot, CancellationToken ct)
     {
         return await this.ExecuterAsync(mediator, new CreerOffre(id, lot, Acteur.De(User)), offreId =>
-            ($"L'offre du lot {lot} est créée ; ses sites de réalisation reprennent ceux de la candidature.", $"/reponses/{id}/offres/{offreId}/offre"),
-            $"/reponses/{id}", ct);
+            ($"L'offre du lot {lot} est créée ; ses sites de réalisation reprennent ceux de la candidature.",
+                Url.RouteUrl(RouteOnglet, new { id, offreId, onglet = "offre" })!), Dossier(id), ct);
     }
 
     [HttpPost("reponses/{id:guid}/offres/{offreId:guid}/supprimer")]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Supprimer(Guid id, Guid offreId, CancellationToken ct)
     {
-        return await this.ExecuterAsync(mediator, new SupprimerOffre(id, offreId, Acteur.De(User)), _ => "L'offre et ses pièces sont supprimées.",
-            $"/reponses/{id}", ct);
+        return await this.ExecuterAsync(mediator, new SupprimerOffre(id, offreId, Acteur.De(User)), _ => "L'offre et ses pièces sont supprimées.", Dossier(id), ct);
     }
+
+    /// <summary>
+    /// A tab's address, shared by its page (GET, the first tab by default) and its form (POST). Links are generated
+    /// from the POST's template, which has no default value, so that they keep the tab (…/offres/{offreId}/offre).
+    /// </summary>
+    public const string RouteOnglet = "OngletOffre";
 
     [HttpGet("reponses/{id:guid}/offres/{offreId:guid}/{onglet=offre}")]
     public async Task<IActionResult> Onglet(Guid id, Guid offreId, string onglet, bool verifier, CancellationToken ct)
@@ -37,7 +44,7 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
         }
         if (reponse.EstEnvoyee)
         {
-            return Redirect($"/reponses/{id}/accuse");
+            return RedirectToAction(nameof(EnvoyerReponseController.Accuse), "EnvoyerReponse", new { id });
         }
         var donnees = await dossiers.OffreAsync(reponse, offre, ct);
         IReadOnlyList<Manquant> autres = [];
@@ -48,7 +55,7 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
         return Vue(reponse, offre, consultation, onglet, offre.Etat.Version, donnees, autres);
     }
 
-    [HttpPost("reponses/{id:guid}/offres/{offreId:guid}/{onglet}")]
+    [HttpPost("reponses/{id:guid}/offres/{offreId:guid}/{onglet}", Name = RouteOnglet)]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Enregistrer(Guid id, Guid offreId, string onglet, [FromForm] DonneesOffre saisie, int version, string? action, CancellationToken ct)
     {
@@ -69,7 +76,7 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
             }
             TempData["Message"] = action == "valider" ? $"L'offre du lot {offre.Lot} est validée."
                 : message ?? $"L'offre du lot {offre.Lot} est enregistrée (brouillon). Pensez à la valider une fois complète.";
-            return Redirect($"/reponses/{id}/offres/{offreId}/{onglet}");
+            return RedirectToRoute(RouteOnglet, new { id, offreId, onglet });
         }, async refus =>
         {
             if (refus is not EnregistrementConcurrentException)
@@ -115,6 +122,8 @@ public sealed class OffreController(IMediator mediator, Dossiers dossiers) : Con
         }
         return null;
     }
+
+    private string Dossier(Guid id) => Url.Action(nameof(MesReponsesController.Dossier), "MesReponses", new { id })!;
 
     private List<Manquant> Afficher(IReadOnlyList<Manquant> manquants, string onglet)
     {

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Sigma.BuildingBlocks.Stockage;
+using Sigma.Responses.Features.Candidature;
+using Sigma.Responses.Features.Offre;
 
 namespace Sigma.Responses.Features.Pieces;
 
@@ -22,7 +24,7 @@ public sealed class PiecesController(IMediator mediator, IAntiforgery antiforger
     [RequestFormLimits(MultipartBodyLengthLimit = CataloguePieces.TailleMax + 1024 * 1024)]
     public async Task<IActionResult> Deposer(Guid id, Guid? offre, CancellationToken ct)
     {
-        var retour = offre is null ? $"/reponses/{id}/candidature/pieces" : $"/reponses/{id}/offres/{offre}/offre";
+        var retour = Retour(id, offre);
         if (!MediaTypeHeaderValue.TryParse(Request.ContentType, out var type) || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } frontiere)
         {
             return BadRequest();
@@ -84,8 +86,12 @@ public sealed class PiecesController(IMediator mediator, IAntiforgery antiforger
     [HttpPost("reponses/{id:guid}/pieces/{pieceId:guid}/retirer")]
     [ValidateAntiForgeryToken]
     public Task<IActionResult> Retirer(Guid id, Guid pieceId, Guid? offre, CancellationToken ct) =>
-        this.ExecuterAsync(mediator, new RetirerPiece(id, pieceId, Acteur.De(User)), _ => "La pièce est retirée.",
-            offre is null ? $"/reponses/{id}/candidature/pieces" : $"/reponses/{id}/offres/{offre}/offre", ct);
+        this.ExecuterAsync(mediator, new RetirerPiece(id, pieceId, Acteur.De(User)), _ => "La pièce est retirée.", Retour(id, offre), ct);
+
+    /// <summary>The tab that lists the pieces: the candidature's, or the offer's first tab.</summary>
+    private string Retour(Guid id, Guid? offre) => offre is null
+        ? Url.RouteUrl(CandidatureController.RouteOnglet, new { id, onglet = "pieces" })!
+        : Url.RouteUrl(OffreController.RouteOnglet, new { id, offreId = offre, onglet = "offre" })!;
 
     /// <summary>A bidder re-reads a piece of their draft; once sent, the response is sealed until the opening.</summary>
     [HttpGet("reponses/{id:guid}/pieces/{pieceId:guid}")]

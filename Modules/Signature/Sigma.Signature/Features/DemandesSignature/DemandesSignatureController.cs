@@ -9,7 +9,14 @@ using Sigma.Signature.Infrastructure.Demandes;
 
 namespace Sigma.Signature.Features.DemandesSignature;
 
-public sealed record NouvelleDemandeVue(IReadOnlyList<ReponseRecue> Reponses, Guid? ReponseId, int? Lot, string? Message);
+/// <summary>The fields of « Nouvelle demande de signature » (the page's model; the responses to choose from are in ViewData).</summary>
+public sealed record DemandeSaisie(Guid? ReponseId, int? Lot, IFormFile? Document, string? Message);
+
+/// <summary>The fields of « Signer dans Sigma »: the certificate serves this one signature and is never kept.</summary>
+public sealed record SignatureSaisie(IFormFile? Certificat, string? MotDePasse);
+
+/// <summary>The field of « Déposer le document signé avec un autre outil ».</summary>
+public sealed record DepotSaisie(IFormFile? Fichier);
 
 public sealed record DemandeVue(DemandeSignature Demande, RapportVerification? Rapport, bool EstAgent);
 
@@ -37,42 +44,43 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
 
     [HttpGet("nouvelle")]
     [Authorize(Policy = Policies.Agent)]
-    public async Task<IActionResult> Nouvelle(Guid? reponse, CancellationToken ct) => await VueNouvelleAsync(reponse, null, null, ct);
+    public async Task<IActionResult> Nouvelle(Guid? reponse, CancellationToken ct) => await VueNouvelleAsync(new DemandeSaisie(reponse, null, null, null), ct);
 
     [HttpPost("")]
     [Authorize(Policy = Policies.Agent)]
     [RequestSizeLimit(DemandesSignatureHandlers.TailleMax + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = DemandesSignatureHandlers.TailleMax + 1024 * 1024)]
-    public async Task<IActionResult> Creer(Guid? reponseId, int? lot, IFormFile? document, string? message, CancellationToken ct)
+    public async Task<IActionResult> Creer([FromForm] DemandeSaisie saisie, CancellationToken ct)
     {
-        if (reponseId is null)
+        if (saisie.ReponseId is null)
         {
-            ModelState.AddModelError("ReponseId", "Choisissez la réponse de l'organisme à qui demander la signature.");
+            ModelState.AddModelError(nameof(saisie.ReponseId), "Choisissez la réponse de l'organisme à qui demander la signature.");
         }
-        if (lot is null)
+        if (saisie.Lot is null && ModelState[nameof(saisie.Lot)] is not { Errors.Count: > 0 })
         {
-            ModelState.AddModelError("Lot", "Indiquez le lot.");
+            // Not a number: the binding's message is already next to the field.
+            ModelState.AddModelError(nameof(saisie.Lot), "Indiquez le lot.");
         }
-        if (document is null || document.Length == 0)
+        if (saisie.Document is not { Length: > 0 } document)
         {
-            ModelState.AddModelError("Document", "Choisissez le document à faire signer (l'acte d'engagement, en PDF).");
+            ModelState.AddModelError(nameof(saisie.Document), "Choisissez le document à faire signer (l'acte d'engagement, en PDF).");
         }
         else if (document.Length > DemandesSignatureHandlers.TailleMax)
         {
-            ModelState.AddModelError("Document", "Le document pèse au plus 20 Mo.");
+            ModelState.AddModelError(nameof(saisie.Document), "Le document pèse au plus 20 Mo.");
         }
         if (!ModelState.IsValid)
         {
-            return await VueNouvelleAsync(reponseId, lot, message, ct);
+            return await VueNouvelleAsync(saisie, ct);
         }
         using var memoire = new MemoryStream();
-        await document!.CopyToAsync(memoire, ct);
+        await saisie.Document!.CopyToAsync(memoire, ct);
         return await this.EnvoyerAsync(mediator,
-            new DemanderSignature(reponseId!.Value, lot!.Value, document.FileName, memoire.ToArray(), message, Moi), id =>
+            new DemanderSignature(saisie.ReponseId!.Value, saisie.Lot!.Value, saisie.Document.FileName, memoire.ToArray(), saisie.Message, Moi), id =>
             {
                 TempData["Message"] = "La demande de signature est envoyée à l'organisme par courriel.";
-                return Redirect($"/signature/demandes/{id}");
-            }, () => VueNouvelleAsync(reponseId, lot, message, ct), ct);
+                return RedirectToAction(nameof(Detail), new { id });
+            }, () => VueNouvelleAsync(saisie, ct), ct);
     }
 
     [HttpGet("{id:guid}")]
@@ -97,32 +105,32 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
     [HttpPost("{id:guid}/signer")]
     [Authorize(Policy = Policies.Soumissionnaire)]
     [RequestSizeLimit(1024 * 1024)]
-    public async Task<IActionResult> Signer(Guid id, IFormFile? certificat, string? motDePasse, CancellationToken ct)
+    public async Task<IActionResult> Signer(Guid id, [FromForm] SignatureSaisie saisie, CancellationToken ct)
     {
-        if (certificat is null || certificat.Length is 0 or > 64 * 1024)
+        if (saisie.Certificat is not { Length: > 0 and <= 64 * 1024 } certificat)
         {
-            ModelState.AddModelError("Certificat", "Choisissez votre certificat de signature (fichier .p12 ou .pfx).");
+            ModelState.AddModelError(nameof(saisie.Certificat), "Choisissez votre certificat de signature (fichier .p12 ou .pfx).");
             return await RevoirAsync(id, ct);
         }
         using var memoire = new MemoryStream();
         await certificat.CopyToAsync(memoire, ct);
-        return await ExecuterAsync(id, new SignerDansSigma(id, memoire.ToArray(), motDePasse, Moi), "Certificat", ct);
+        return await ExecuterAsync(id, new SignerDansSigma(id, memoire.ToArray(), saisie.MotDePasse, Moi), nameof(saisie.Certificat), ct);
     }
 
     [HttpPost("{id:guid}/deposer")]
     [Authorize(Policy = Policies.Soumissionnaire)]
     [RequestSizeLimit(DemandesSignatureHandlers.TailleMax + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = DemandesSignatureHandlers.TailleMax + 1024 * 1024)]
-    public async Task<IActionResult> Deposer(Guid id, IFormFile? fichier, CancellationToken ct)
+    public async Task<IActionResult> Deposer(Guid id, [FromForm] DepotSaisie saisie, CancellationToken ct)
     {
-        if (fichier is null || fichier.Length is 0 or > DemandesSignatureHandlers.TailleMax)
+        if (saisie.Fichier is not { Length: > 0 and <= DemandesSignatureHandlers.TailleMax } fichier)
         {
-            ModelState.AddModelError("Fichier", "Choisissez le document signé (PDF signé, 20 Mo au plus).");
+            ModelState.AddModelError(nameof(saisie.Fichier), "Choisissez le document signé (PDF signé, 20 Mo au plus).");
             return await RevoirAsync(id, ct);
         }
         using var memoire = new MemoryStream();
         await fichier.CopyToAsync(memoire, ct);
-        return await ExecuterAsync(id, new DeposerDocumentSigne(id, fichier.FileName, memoire.ToArray(), Moi), "Fichier", ct);
+        return await ExecuterAsync(id, new DeposerDocumentSigne(id, fichier.FileName, memoire.ToArray(), Moi), nameof(saisie.Fichier), ct);
     }
 
     private async Task<IActionResult> ExecuterAsync(Guid id, IRequest<Verdict> demande, string champ, CancellationToken ct)
@@ -132,7 +140,7 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
             TempData["Message"] = verdict == Verdict.Valide
                 ? "Le document signé est déposé et sa signature est valide. La Région en est informée."
                 : $"Le document signé est déposé, mais la vérification conclut : {verdict.Libelle()}. Consultez le rapport ci-dessous.";
-            return Task.FromResult<IActionResult>(Redirect($"/signature/demandes/{id}"));
+            return Task.FromResult<IActionResult>(RedirectToAction(nameof(Detail), new { id }));
         }, _ => RevoirAsync(id, ct), ct, champParDefaut: champ); // a refusal without a field: next to this form's field
     }
 
@@ -151,10 +159,10 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
         return demande is not null && (EstAgent || demande.OrganisationId == Organisation) ? demande : null;
     }
 
-    private async Task<IActionResult> VueNouvelleAsync(Guid? reponse, int? lot, string? message, CancellationToken ct)
+    private async Task<IActionResult> VueNouvelleAsync(DemandeSaisie saisie, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var reponses = await session.Query<ReponseRecue>().OrderByDescending(r => r.RecueLe).Take(500).ToListAsync(ct);
-        return View("~/Features/DemandesSignature/Nouvelle.cshtml", new NouvelleDemandeVue(reponses, reponse, lot, message));
+        ViewData["Reponses"] = await session.Query<ReponseRecue>().OrderByDescending(r => r.RecueLe).Take(500).ToListAsync(ct);
+        return View("~/Features/DemandesSignature/Nouvelle.cshtml", saisie);
     }
 }
