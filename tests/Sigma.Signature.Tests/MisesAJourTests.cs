@@ -56,6 +56,24 @@ public class MisesAJourTests
     }
 
     [Fact]
+    public void The_catalog_gaining_a_new_xmp_stream_with_a_new_info_is_metadata_only()
+    {
+        var signe = Signatures.SignerPdf(PdfDeTest.Classique());
+        var n = PdfDeTest.ProchainNumero(signe);
+        var modifie = PdfDeTest.AjouterMiseAJour(signe, new Dictionary<int, string>
+        {
+            [1] = PdfDeTest.AvecEntree(PdfDeTest.Objet(signe, 1), "Metadata", $"{n} 0 R"),
+            [n] = PdfDeTest.Xmp("Autre logiciel 2.0"),
+            [n + 1] = "<< /Producer (Autre logiciel 2.0) >>",
+        }, $"/Info {n + 1} 0 R ");
+
+        var premiere = Premiere(modifie);
+        premiere.Controle("perimetre").Etat.ShouldBe(EtatControle.Information);
+        premiere.Controle("metadonnees").Detail.ShouldContain($"métadonnées XMP réécrites (objet {n})");
+        premiere.Controle("metadonnees").Detail.ShouldContain("/Info");
+    }
+
+    [Fact]
     public void A_content_stream_passed_off_as_the_xmp_metadata_is_still_a_content_change()
     {
         var signe = Signatures.SignerPdf(PdfDeTest.Classique());
