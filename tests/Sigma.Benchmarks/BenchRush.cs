@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Shouldly;
 
 namespace Sigma.Benchmarks;
 
@@ -93,7 +94,14 @@ internal static partial class BenchRush
             Console.WriteLine($"Accusés : {accuses}/{Math.Min(50, liste.Count)} pages vérifiées ; {smtp.Courriels.Count(c => c.Sujet.StartsWith("Accusé de réception", StringComparison.Ordinal))} courriels reçus "
                 + $"pour {mesures.Count} envois, {attente.Elapsed.TotalSeconds:0} s après le rush");
 
-            // 4. The machine's raw rates, for reference.
+            // 4. After the deadline: the agent opens the plis, shows the award table (every offer unsealed), and reads every pli
+            //    (each file decrypted and checked against its receipt), the Host's memory sampled.
+            if (hote is not null)
+            {
+                await OuvertureAsync(url, base_.ConnectionString, liste.Select(p => p.Reponse).ToList(), hote);
+            }
+
+            // 5. The machine's raw rates, for reference.
             await ReferencesAsync(base_.ConnectionString, stockage, mo);
             return echecs.IsEmpty && echecsPreparation.IsEmpty;
         }
@@ -101,6 +109,51 @@ internal static partial class BenchRush
         {
             Directory.Delete(stockage, recursive: true);
         }
+    }
+
+    private static async Task OuvertureAsync(string url, string connexion, IReadOnlyList<Guid> reponses, HoteSigma hote)
+    {
+        Guid consultation;
+        await using (var c = new NpgsqlConnection(connexion))
+        {
+            await c.OpenAsync();
+            consultation = (Guid)(await new NpgsqlCommand("select id from responses.mt_doc_consultationconnue where data->>'Reference' = '2027-PP-003'", c).ExecuteScalarAsync())!;
+            await new NpgsqlCommand($"update responses.mt_doc_consultationconnue set data = jsonb_set(data, '{{DateLimite}}', to_jsonb('2020-01-01T00:00:00+00:00'::text)) where id = '{consultation}'", c)
+                .ExecuteNonQueryAsync();
+        }
+        var agent = NavigateurSigma.Nouveau(url);
+        (await agent.ConnecterAsync("agent.region", Soumissionnaire.MotDePasse)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = $"/back-office/ouvertures/{consultation}";
+        long lus = 0;
+        await using var memoire = new EchantillonneurMemoire(hote, () => Interlocked.Read(ref lus));
+        var chrono = Stopwatch.StartNew();
+        var ouverture = await agent.PosterAsync(page, $"{page}/ouvrir", new Dictionary<string, string>());
+        var tOuverture = chrono.Elapsed.TotalMilliseconds;
+        var message = await agent.GetStringAsync(ouverture.Headers.Location!.ToString());
+        chrono.Restart();
+        var tableau = await agent.GetStringAsync(page);
+        var tTableau = chrono.Elapsed.TotalMilliseconds;
+        var durees = new ConcurrentBag<double>();
+        var alteres = 0;
+        chrono.Restart();
+        await Parallel.ForEachAsync(reponses, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (id, ct) =>
+        {
+            var t = Stopwatch.StartNew();
+            var pli = await agent.GetStringAsync($"{page}/plis/{id}", ct);
+            durees.Add(t.Elapsed.TotalMilliseconds);
+            Interlocked.Add(ref lus, 1);
+            if (!pli.Contains("fichiers-intacts", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref alteres);
+            }
+        });
+        var total = chrono.Elapsed;
+        var s = new Statistiques(durees);
+        var rss = memoire.Echantillons.Select(e => e.Rss).ToList();
+        Console.WriteLine($"Ouverture des plis : {(message.Contains("Les plis sont ouverts", StringComparison.Ordinal) ? "ouverts" : "NON OUVERTS")} en {Format.Ms(tOuverture)} ms ; "
+            + $"tableau d'attribution ({(tableau.Split("].Motif\"").Length - 1)} offres descellées) en {Format.Ms(tTableau)} ms");
+        Console.WriteLine($"Lecture des {reponses.Count} plis (chaque fichier déchiffré et comparé à l'accusé, 4 agents en parallèle) : {total.TotalSeconds:0.0} s, "
+            + $"p50 {Format.Ms(s.P50)} ms, p95 {Format.Ms(s.P95)} ms par pli, {alteres} non intacts ; RSS du Host {Format.Mo(rss.Min())} → pic {Format.Mo(rss.Max())}");
     }
 
     private static async Task<(double, double, double, double, DateTime)> EnvoyerAsync(HttpClient client, Guid reponse, Guid offre, byte[] piece)

@@ -119,6 +119,20 @@ public partial class OuvertureWebTests(SigmaFactory sigma) : IClassFixture<Sigma
         }
         sigma.Smtp.Courriels.ShouldNotContain(c => c.A == r2.EmailDeposant && c.Sujet.StartsWith("Signature demandée", StringComparison.Ordinal));
 
+        // The awarded offer leaves the sealed perimeter only as what the CARIF-OREF publishes: no price, no bank details.
+        await using (var session = sigma.Services.GetRequiredService<IResponsesStore>().QuerySession())
+        {
+            var publiee = (await session.Query<Sigma.BuildingBlocks.Messaging.OutboxMessage>().ToListAsync())
+                .Where(m => m.Type.Contains(nameof(Sigma.Responses.Contracts.OffreAttribueeIntegrationEvent), StringComparison.Ordinal)).ShouldHaveSingleItem();
+            var snapshot = System.Text.Json.JsonSerializer.Deserialize<Sigma.Responses.Contracts.OffreAttribueeIntegrationEvent>(publiee.Payload, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+            snapshot.ReponseId.ShouldBe(id1);
+            snapshot.Action.Intitule.ShouldBe("Projet Pro Est");
+            snapshot.Composantes.ShouldHaveSingleItem().Formacode.ShouldBe("15062");
+            snapshot.Sites.ShouldHaveSingleItem().AccesTransportsCommun.ShouldBe(true);
+            publiee.Payload.ShouldNotContain("FR76");
+            publiee.Payload.ShouldNotContain("2 400");
+        }
+
         // Notified decisions are final; the consultation's status follows.
         var apres = await agent.PosterAsync(page, $"{page}/lots/1/decisions", Decisions((id2, offre2, "retenue", "Changement d'avis")));
         WebUtility.HtmlDecode(await agent.GetStringAsync(apres.Headers.Location!.ToString())).ShouldContain("Les décisions du lot 1 sont notifiées");

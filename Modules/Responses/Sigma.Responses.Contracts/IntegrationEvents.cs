@@ -35,3 +35,28 @@ public sealed record LotNotifieIntegrationEvent(
 public sealed record OffreRetenueIntegrationEvent(
     Guid ReponseId, Guid OffreId, Guid ConsultationId, string Reference, string Intitule, int Lot, Guid OrganisationId, string Organisation,
     string DeposantEmail, string Deposant, string NomActe, byte[] ActeEngagement, string AttribuePar, string EmailAttribuePar) : IntegrationEvent;
+
+/// <summary>
+/// An offer awarded and notified, as the CARIF-OREF publishes it (LHÉO): the organisation, the action and its sessions'
+/// sites, the composantes with their modules and blocks — the fields the guide says are sent to the CARIF-OREF, and
+/// nothing else of the response (no price, no bank details, no pieces).
+/// </summary>
+public sealed record OffreAttribueeIntegrationEvent(
+    Guid ReponseId, Guid OffreId, Guid ConsultationId, string Reference, string Dispositif, int Lot, string LotIntitule, string Territoire,
+    OrganismeAttribue Organisme, ActionAttribuee Action, IReadOnlyList<SiteAttribue> Sites, IReadOnlyList<ComposanteAttribuee> Composantes,
+    DateTimeOffset AttribueeLe) : IntegrationEvent;
+
+public sealed record OrganismeAttribue(string RaisonSociale, string Siret, string? Adresse, string? CodePostal, string? Commune, string? Telephone, string? Email);
+
+public sealed record ActionAttribuee(string? Intitule, string? Presentation, string? DateDebut, string? DateFin, string? NombreSessions, string? Effectif);
+
+public sealed record SiteAttribue(string? Nom, string? CodePostal, string? Commune, string? InformationsComplementaires, bool? AccesTransportsCommun,
+    string? MoyensTransport, bool? AccessibleHandicap, string? AccessibiliteDetail, bool? Hebergement, string? Restauration);
+
+public sealed record ModuleAttribue(string? Numero, string? Intitule, string? Bloc, string? DateDebut, string? DateFin, string? VolumeHoraire, string? Contenu);
+
+public sealed record BlocAttribue(string? Numero, string? Intitule);
+
+public sealed record ComposanteAttribuee(string? Numero, string? Intitule, string? DateDebut, string? DateFin, string? VolumeHoraire, string? Effectif,
+    string? Formacode, string? Rncp, string? Certifinfo, string? Nsf, string? Rome, string? Prerequis, string? Objectifs, string? ModalitesRecrutement,
+    string? ModalitesPedagogiques, string? ResultatsAttendus, string? Contenu, IReadOnlyList<BlocAttribue> Blocs, IReadOnlyList<ModuleAttribue> Modules);

@@ -105,11 +105,33 @@ internal sealed class NotifierLotHandler(IResponsesStore store, Coffre coffre, T
                 ?? throw new DomainException($"L'acte d'engagement de {reponse.Organisation} est absent de son pli : la notification est impossible.");
             using var memoire = new MemoryStream();
             await coffre.DescellerFichierAsync(reponse.ConsultationId, Stockages.Edition(reponse.Id, acte.Id), memoire, ct);
+            session.Publish(await AttribueeAsync(reponse, offre, consultation, maintenant, ct));
             session.Publish(new OffreRetenueIntegrationEvent(reponse.Id, offre.Id, r.ConsultationId, consultation.Reference, consultation.Intitule, r.Lot, reponse.OrganisationId,
                 reponse.Organisation, reponse.EmailDeposant ?? reponse.EmailPar, reponse.EnvoyeePar ?? reponse.NomPar, acte.Nom, memoire.ToArray(), r.Acteur.Nom,
                 r.Acteur.Email) { OccurredAt = maintenant });
         }
         await session.SaveChangesAsync(ct);
         return decisions.Count;
+    }
+
+    /// <summary>What the CARIF-OREF publishes of an awarded offer: only that leaves the sealed perimeter.</summary>
+    private async Task<OffreAttribueeIntegrationEvent> AttribueeAsync(Reponse reponse, OffreReponse offre, ConsultationConnue consultation, DateTimeOffset maintenant,
+        CancellationToken ct)
+    {
+        var d = await coffre.DescellerAsync<DonneesOffre>(reponse.ConsultationId, reponse.Id, offre.Etat.Contenu, ct);
+        var c = reponse.Candidature is null ? new DonneesCandidature() : await coffre.DescellerAsync<DonneesCandidature>(reponse.ConsultationId, reponse.Id, reponse.Candidature.Contenu, ct);
+        var siege = c.Candidat.Siege;
+        var lot = consultation.Lot(offre.Lot);
+        return new OffreAttribueeIntegrationEvent(reponse.Id, offre.Id, consultation.Id, consultation.Reference, consultation.Dispositif, offre.Lot, lot?.Intitule ?? "",
+            lot?.Territoire ?? "",
+            new OrganismeAttribue(siege.RaisonSociale ?? reponse.Organisation, reponse.Siret, siege.Adresse, siege.CodePostal, siege.Commune, siege.Telephone, siege.Email),
+            new ActionAttribuee(d.Offre.Intitule, d.Offre.Presentation, d.Offre.DateDebut, d.Offre.DateFin, d.Offre.NombreSessions, d.Offre.Effectif),
+            d.Sites.Select(s => new SiteAttribue(s.Nom, s.CodePostal, s.Commune, s.InformationsComplementaires, s.AccesTransportsCommun, s.MoyensTransport,
+                s.AccessibleHandicap, s.AccessibiliteDetail, s.Hebergement, s.Restauration)).ToList(),
+            d.Composantes.Select(k => new ComposanteAttribuee(k.Numero, k.Intitule, k.DateDebut, k.DateFin, k.VolumeHoraire, k.Effectif, k.Formacode, k.Rncp, k.Certifinfo,
+                k.Nsf, k.Rome, k.Prerequis, k.Objectifs, k.ModalitesRecrutement, k.ModalitesPedagogiques, k.ResultatsAttendus, k.Contenu,
+                k.Blocs.Select(b => new BlocAttribue(b.Numero, b.Intitule)).ToList(),
+                k.Modules.Select(m => new ModuleAttribue(m.Numero, m.Intitule, m.Bloc, m.DateDebut, m.DateFin, m.VolumeHoraire, m.Contenu)).ToList())).ToList(),
+            maintenant) { OccurredAt = maintenant };
     }
 }
