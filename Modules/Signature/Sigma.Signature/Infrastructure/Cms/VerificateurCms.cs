@@ -45,6 +45,19 @@ internal static class VerificateurCms
 
     public static AnalyseCms Analyser(byte[] cms, Func<HashAlgorithmName, byte[]> empreinteContenu)
     {
+        try
+        {
+            return AnalyserStructure(cms, empreinteContenu);
+        }
+        catch (Exception e) when (e is CryptographicException or AsnContentException or ArgumentException or FormatException)
+        {
+            // a certificate or an attribute of the CMS is damaged: SignedCms only finds out when it is read
+            return Echec("La signature est endommagée : un de ses éléments (certificat, attribut) est illisible.");
+        }
+    }
+
+    private static AnalyseCms AnalyserStructure(byte[] cms, Func<HashAlgorithmName, byte[]> empreinteContenu)
+    {
         var signed = new SignedCms();
         try
         {
@@ -67,6 +80,10 @@ internal static class VerificateurCms
         var algorithmeEmpreinte = Algorithmes.NomEmpreinte(info.DigestAlgorithm.Value);
         var hash = Algorithmes.Hash(info.DigestAlgorithm.Value);
         var certificat = info.Certificate;
+        if (certificat is not null && !Lisible(certificat))
+        {
+            return Echec("Le certificat du signataire que porte la signature est endommagé : ses champs ne se lisent pas.");
+        }
         var algorithmeSignature = Algorithmes.NomSignature(info.SignatureAlgorithm.Value, algorithmeEmpreinte);
 
         DateTimeOffset? heure = null;
@@ -119,6 +136,29 @@ internal static class VerificateurCms
             JetonHorodatage = jeton,
             ValeurSignature = valeurSignature,
         };
+    }
+
+    /// <summary>A certificate whose fields all read (.NET parses them lazily and throws on the first use of a damaged one).</summary>
+    private static bool Lisible(X509Certificate2 certificat)
+    {
+        try
+        {
+            _ = (certificat.NotBefore, certificat.NotAfter, certificat.Subject, certificat.Issuer, certificat.SerialNumber, certificat.Thumbprint);
+            _ = certificat.PublicKey.ExportSubjectPublicKeyInfo();
+            foreach (var extension in certificat.Extensions)
+            {
+                _ = extension.Oid;
+            }
+            foreach (var rdn in certificat.SubjectName.EnumerateRelativeDistinguishedNames())
+            {
+                _ = rdn.GetSingleElementValue();
+            }
+            return true;
+        }
+        catch (Exception e) when (e is CryptographicException or AsnContentException or ArgumentException or FormatException)
+        {
+            return false;
+        }
     }
 
     private static AnalyseCms Echec(string erreur) =>

@@ -179,8 +179,18 @@ internal static partial class ControlesSignature
 
     private static IdentiteCertificat Identite(X509Certificate2 c, string algorithmeCle, int tailleCle, DeclarationsQc qc)
     {
-        string? Attribut(string oid) => c.SubjectName.EnumerateRelativeDistinguishedNames()
-            .FirstOrDefault(r => r.GetSingleElementType().Value == oid)?.GetSingleElementValue();
+        string? Attribut(string oid)
+        {
+            try
+            {
+                return c.SubjectName.EnumerateRelativeDistinguishedNames().FirstOrDefault(r => r.GetSingleElementType().Value == oid)?.GetSingleElementValue();
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                // a damaged name: the report shows the subject as .NET renders it
+                return null;
+            }
+        }
         var email = c.GetNameInfo(X509NameType.EmailName, false);
         return new IdentiteCertificat(c.Subject, Attribut("2.5.4.3"), Attribut("2.5.4.10"), string.IsNullOrEmpty(email) ? null : email,
             c.Issuer, c.SerialNumber, new DateTimeOffset(c.NotBefore.ToUniversalTime()), new DateTimeOffset(c.NotAfter.ToUniversalTime()),

@@ -26,7 +26,15 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
         List<RapportSignature> signatures;
         if (signatureDetachee is not null)
         {
-            signatures = [VerifierDetachee(fichier, signatureDetachee, contexte)];
+            try
+            {
+                signatures = [VerifierDetachee(fichier, signatureDetachee, contexte)];
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                signatures = [];
+                remarques.Insert(0, "La signature détachée n'a pas pu être lue : sa structure est endommagée.");
+            }
         }
         else if (EstPdf(fichier.Octets))
         {
