@@ -30,7 +30,7 @@ public sealed class EditionsReponse(IMediator mediator, Coffre coffre, IConfigur
         var commun = Commun(consultation, candidature);
         var editions = new List<EditionAImprimer>
         {
-            new(ModeleDocument.FichePresentation, "Fiche de présentation de l'organisme", "Fiche de presentation de l'organisme.pdf", commun),
+            new(ModeleDocument.FichePresentation, "Fiche de présentation de l'organisme", "Fiche de présentation de l'organisme.pdf", commun),
             new(ModeleDocument.Dc1, "DC1 — Lettre de candidature", "DC1 - Lettre de candidature.pdf", commun),
         };
         var candidat = candidature.Candidat;
@@ -40,7 +40,7 @@ public sealed class EditionsReponse(IMediator mediator, Coffre coffre, IConfigur
         foreach (var (membre, rang) in membres.Select((m, i) => (m, i + 1)))
         {
             var libelle = membres.Count == 1 ? "DC2 — Déclaration du candidat" : $"DC2 — Déclaration du membre {rang} ({Nom(membre.Siege.RaisonSociale, $"membre {rang}")})";
-            var nom = membres.Count == 1 ? "DC2 - Declaration du candidat.pdf" : $"DC2 - Membre {rang} - {Nom(membre.Siege.RaisonSociale, "")}.pdf";
+            var nom = membres.Count == 1 ? "DC2 - Déclaration du candidat.pdf" : $"DC2 - Membre {rang} - {Nom(membre.Siege.RaisonSociale, "")}.pdf";
             editions.Add(new(ModeleDocument.Dc2, libelle, nom, new { commun.Acheteur, commun.Consultation, commun.Lots, commun.Candidature, commun.Groupement, Membre = membre }));
         }
         return editions;
@@ -53,8 +53,8 @@ public sealed class EditionsReponse(IMediator mediator, Coffre coffre, IConfigur
         var prefixe = $"Lot {lot} - ";
         var editions = new List<EditionAImprimer>
         {
-            new(ModeleDocument.AnnexePedagogique, "Annexe pédagogique", prefixe + "Annexe pedagogique.pdf", modele),
-            new(ModeleDocument.FicheRecapitulative, "Fiche récapitulative de l'offre", prefixe + "Fiche recapitulative de l'offre.pdf", modele),
+            new(ModeleDocument.AnnexePedagogique, "Annexe pédagogique", prefixe + "Annexe pédagogique.pdf", modele),
+            new(ModeleDocument.FicheRecapitulative, "Fiche récapitulative de l'offre", prefixe + "Fiche récapitulative de l'offre.pdf", modele),
         };
         if (donnees.Prestataires.SousTraitance == true)
         {

@@ -27,7 +27,7 @@ internal sealed class QuandOffreRetenue(ISignatureStore store, StockageFichiers 
         var (taille, sha) = await stockage.EcrireAsync(DemandesSignatureHandlers.CleOriginal(id), new MemoryStream(e.ActeEngagement), DemandesSignatureHandlers.TailleMax, ct);
         var maintenant = e.OccurredAt;
         var nom = NomFichierSigne.NomSimple(e.NomActe);
-        var message = $"Votre offre pour le lot {e.Lot} est retenue : signez l'acte d'engagement de votre offre.";
+        var message = $"Offre retenue pour le lot {e.Lot} : l'acte d'engagement de l'offre est à signer par le titulaire.";
         session.Events.StartStream<DemandeSignature>(id, new SignatureDemandee(id, e.ReponseId, e.ConsultationId, e.Reference, e.Intitule, e.Lot, e.OrganisationId,
             e.Organisation, e.DeposantEmail, e.Deposant, nom, taille, sha, message, e.AttribuePar, e.EmailAttribuePar, maintenant));
         session.Publish(new SignatureDemandeeIntegrationEvent(id, e.Reference, e.Intitule, e.Lot, e.Organisation, e.DeposantEmail, e.Deposant, nom, message,
