@@ -34,6 +34,90 @@ public static partial class PdfDeTest
         return ms.ToArray();
     }
 
+    /// <summary>
+    /// A document prepared for signers: one page holding empty, visible signature fields (merged field and widget,
+    /// objects 5, 6…), the form and the annotations as direct arrays; an /Info dictionary and an XMP stream when asked.
+    /// </summary>
+    public static byte[] AvecChampsSignature(params string[] noms) => Construire([], noms, metadonnees: false);
+
+    /// <summary>A one-page PDF with an /Info dictionary (object 5) and an XMP metadata stream (object 6).</summary>
+    public static byte[] AvecMetadonnees() => Construire([], [], metadonnees: true);
+
+    /// <summary>A form to fill and sign: text fields « Prix » (object 5) and « Delai » (6), an empty signature field « Titulaire » (7).</summary>
+    public static byte[] AvecFormulaire() => Construire(["Prix", "Delai"], ["Titulaire"], metadonnees: false);
+
+    private static byte[] Construire(string[] textes, string[] signatures, bool metadonnees)
+    {
+        var champs = textes.Select(t => (Nom: t, Type: "Tx")).Concat(signatures.Select(s => (Nom: s, Type: "Sig"))).ToList();
+        var widgets = string.Join(" ", champs.Select((_, i) => $"{5 + i} 0 R"));
+        var objets = new List<string>
+        {
+            champs.Count == 0
+                ? $"<< /Type /Catalog /Pages 2 0 R{(metadonnees ? " /Metadata 6 0 R" : "")} >>"
+                : $"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [{widgets}] >> >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R{(champs.Count == 0 ? "" : $" /Annots [{widgets}]")} >>",
+            "<< /Length 26 >>\nstream\n0 0 1 rg 50 700 200 50 re f\nendstream",
+        };
+        objets.AddRange(champs.Select((champ, i) =>
+            $"<< /Type /Annot /Subtype /Widget /FT /{champ.Type} /T ({champ.Nom}) /F 4 /Rect [50 {100 + 60 * i} 250 {150 + 60 * i}] /P 3 0 R >>"));
+        if (metadonnees)
+        {
+            objets.Add("<< /Producer (Traitement de texte 1.0) /CreationDate (D:20261101090000Z) >>");
+            objets.Add(Xmp("Traitement de texte 1.0"));
+        }
+        using var ms = new MemoryStream();
+        Ecrire(ms, "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n");
+        var positions = new List<long>();
+        for (var i = 0; i < objets.Count; i++)
+        {
+            positions.Add(ms.Position);
+            Ecrire(ms, $"{i + 1} 0 obj\n{objets[i]}\nendobj\n");
+        }
+        var xref = ms.Position;
+        var table = new StringBuilder($"xref\n0 {objets.Count + 1}\n0000000000 65535 f\r\n");
+        positions.ForEach(p => table.Append(CultureInfo.InvariantCulture, $"{p:D10} 00000 n\r\n"));
+        Ecrire(ms, $"{table}trailer\n<< /Size {objets.Count + 1} /Root 1 0 R{(metadonnees ? " /Info 5 0 R" : "")} >>\nstartxref\n{xref}\n%%EOF\n");
+        return ms.ToArray();
+    }
+
+    /// <summary>An XMP metadata stream naming the producer.</summary>
+    public static string Xmp(string producteur)
+    {
+        var xmp = $"<?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+            + $"<rdf:Description xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" pdf:Producer=\"{producteur}\"/></rdf:RDF></x:xmpmeta><?xpacket end=\"w\"?>";
+        return $"<< /Type /Metadata /Subtype /XML /Length {xmp.Length} >>\nstream\n{xmp}\nendstream";
+    }
+
+    /// <summary>An object of the file as PDF text (its latest definition), to rewrite it in an update.</summary>
+    public static string Objet(byte[] pdf, int numero)
+    {
+        using var document = PdfDocument.Open(pdf);
+        using var ms = new MemoryStream();
+        UglyToad.PdfPig.Writer.TokenWriter.Instance.WriteToken(document.Structure.GetObject(new UglyToad.PdfPig.Core.IndirectReference(numero, 0)).Data, ms);
+        return Encoding.Latin1.GetString(ms.ToArray());
+    }
+
+    /// <summary>A dictionary's text with one more entry (or an entry replaced when <paramref name="cle"/> is there already).</summary>
+    public static string AvecEntree(string dictionnaire, string cle, string valeur)
+    {
+        var sans = Regex.Replace(dictionnaire, $@"/{cle}\s*(\d+ \d+ R|\[[^\]]*\]|/\w+|\d+)", "");
+        var fin = sans.LastIndexOf(">>", StringComparison.Ordinal);
+        return $"{sans[..fin]} /{cle} {valeur} {sans[fin..]}";
+    }
+
+    /// <summary>The form's object number, its fields, and the catalog's: what an update that adds a field rewrites.</summary>
+    public static (int Formulaire, string[] Champs) Formulaire(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        var catalogue = (UglyToad.PdfPig.Tokens.DictionaryToken)document.Structure.GetObject(document.Structure.Trailer.Root).Data;
+        var reference = ((UglyToad.PdfPig.Tokens.IndirectReferenceToken)catalogue.Data["AcroForm"]).Data;
+        var formulaire = (UglyToad.PdfPig.Tokens.DictionaryToken)document.Structure.GetObject(reference).Data;
+        var champs = ((UglyToad.PdfPig.Tokens.ArrayToken)formulaire.Data["Fields"]).Data.Cast<UglyToad.PdfPig.Tokens.IndirectReferenceToken>()
+            .Select(r => $"{r.Data.ObjectNumber} 0 R").ToArray();
+        return ((int)reference.ObjectNumber, champs);
+    }
+
     /// <summary>PDF 1.5: catalog, pages and page inside an object stream, found through a cross-reference stream.</summary>
     public static byte[] AvecFluxObjets()
     {
@@ -90,7 +174,7 @@ public static partial class PdfDeTest
     /// Appends an incremental update (classic cross-reference section, /Prev to the last one) that defines the given
     /// objects, new or replacing.
     /// </summary>
-    public static byte[] AjouterMiseAJour(byte[] pdf, IReadOnlyDictionary<int, string> objets)
+    public static byte[] AjouterMiseAJour(byte[] pdf, IReadOnlyDictionary<int, string> objets, string entreesTrailer = "")
     {
         using var document = PdfDocument.Open(pdf);
         var trailer = document.Structure.Trailer;
@@ -110,7 +194,7 @@ public static partial class PdfDeTest
         {
             table.Append(CultureInfo.InvariantCulture, $"{numero} 1\n{position:D10} 00000 n\r\n");
         }
-        Ecrire(ms, $"{table}trailer\n<< /Size {taille} /Root {trailer.Root.ObjectNumber} 0 R /Prev {Sigma.Signature.Infrastructure.Pdf.StructurePdf.DernierStartxref(pdf)} >>\nstartxref\n{xref}\n%%EOF\n");
+        Ecrire(ms, $"{table}trailer\n<< /Size {taille} /Root {trailer.Root.ObjectNumber} 0 R /Prev {Sigma.Signature.Infrastructure.Pdf.StructurePdf.DernierStartxref(pdf)} {entreesTrailer}>>\nstartxref\n{xref}\n%%EOF\n");
         return ms.ToArray();
     }
 

@@ -16,14 +16,40 @@ public static class Signatures
 {
     public static readonly string DossierRacines = Pki.DossierRacines(Pki.Instance.Racine);
 
-    internal static VerificateurSignatures Verificateur(string? dossier = null) =>
+    internal static VerificateurSignatures Verificateur(string? dossier = null, Politique? politique = null) =>
         new(new RacinesDeConfiance(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            { ["Signature:RacinesDeConfiance"] = dossier ?? DossierRacines }).Build(), NullLogger<RacinesDeConfiance>.Instance), TimeProvider.System);
+            { ["Signature:RacinesDeConfiance"] = dossier ?? DossierRacines }).Build(), NullLogger<RacinesDeConfiance>.Instance), TimeProvider.System,
+            politique ?? Politique.Defaut);
 
-    public static byte[] SignerPdf(byte[] pdf, X509Certificate2? signataire = null)
+    public static byte[] SignerPdf(byte[] pdf, X509Certificate2? signataire = null, string? champ = null)
     {
         signataire ??= Pki.Instance.Signataire;
-        return SignatairePades.Signer(pdf, signataire, Pki.Instance.Autorites(signataire), DateTimeOffset.UtcNow).Pdf;
+        return SignatairePades.Signer(pdf, signataire, Pki.Instance.Autorites(signataire), DateTimeOffset.UtcNow, champ).Pdf;
+    }
+
+    /// <summary>Where a signature dictionary written by hand puts its /ByteRange and /Contents, filled by <see cref="SignerMiseAJour"/>.</summary>
+    public static readonly string Emplacement = $"/ByteRange [0 0000000000 0000000000 0000000000] /Contents <{new string('0', 16384)}>";
+
+    /// <summary>
+    /// Appends an update written by hand (as other PDF software writes them) whose signature dictionary holds
+    /// <see cref="Emplacement"/>, then fills its byte range and signs it: a real signature of that revision.
+    /// </summary>
+    public static byte[] SignerMiseAJour(byte[] pdf, IReadOnlyDictionary<int, string> objets, string trailer = "", X509Certificate2? signataire = null,
+        Func<byte[], byte[]>? cms = null)
+    {
+        signataire ??= Pki.Instance.Signataire;
+        var avec = PdfDeTest.AjouterMiseAJour(pdf, objets, trailer);
+        var position = avec.AsSpan().LastIndexOf(Encoding.ASCII.GetBytes(Emplacement));
+        position.ShouldBeGreaterThan(pdf.Length, "l'emplacement de la signature est absent de la mise à jour");
+        var crochet = position + "/ByteRange ".Length;
+        var debut = position + Emplacement.Length - 16384 - 2;
+        var fin = debut + 16384 + 2;
+        var plage = $"[0 {debut} {fin} {avec.Length - fin}]".PadRight("[0 0000000000 0000000000 0000000000]".Length);
+        Encoding.ASCII.GetBytes(plage).CopyTo(avec, crochet);
+        var donnees = avec.AsSpan(0, debut).ToArray().Concat(avec.AsSpan(fin).ToArray()).ToArray();
+        var signature = cms?.Invoke(donnees) ?? ConstructeurCms.Signer(donnees, signataire, Pki.Instance.Autorites(signataire), null);
+        Encoding.ASCII.GetBytes(Convert.ToHexString(signature)).CopyTo(avec, debut + 1);
+        return avec;
     }
 
     public static RapportVerification Verifier(byte[] pdf, string? dossier = null) =>

@@ -11,9 +11,11 @@ using Sigma.Signature.Infrastructure.Verification;
 namespace Sigma.Signature;
 
 /// <summary>
-/// "Outils de signature": sign documents (PAdES, CAdES) with a certificate used for one request only, and verify
-/// signatures against the trusted roots of <c>Signature:RacinesDeConfiance</c> (stateless: nothing of those files is
-/// stored); and the notification phase, where an agent asks a bidder to sign a document and reads the report.
+/// "Outils de signature": sign documents (PAdES, CAdES; B-T when <c>Signature:Horodatage:Url</c> names an RFC 3161
+/// time-stamp authority) with a certificate used for one request only, and verify signatures against the trusted roots
+/// of <c>Signature:RacinesDeConfiance</c> and the trusted list of <c>Signature:ListeDeConfiance</c>, under the policy
+/// of <c>Signature:Politique:*</c> (stateless: nothing of those files is stored); and the notification phase, where
+/// an agent asks a bidder to sign a document and reads the report.
 /// </summary>
 public static class SignatureModule
 {
@@ -30,7 +32,9 @@ public static class SignatureModule
         services.AddModuleApplication(context, typeof(SignatureModule).Assembly);
         services.TryAddSingleton<StockageFichiers>();
         services.AddSingleton<RacinesDeConfiance>();
+        services.AddSingleton(sp => Politique.Lire(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddSingleton<VerificateurSignatures>();
+        services.AddSingleton<Infrastructure.Horodatage.AutoriteHorodatage>();
         return services;
     }
 }

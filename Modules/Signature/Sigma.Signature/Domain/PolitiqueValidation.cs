@@ -62,6 +62,7 @@ public static class PolitiqueValidation
     {
         FormatSignature.PAdES => "PAdES (signature PDF)",
         FormatSignature.CAdES => "CAdES (signature détachée)",
+        FormatSignature.Horodatage => "Horodatage du document (RFC 3161)",
         _ => "PKCS#7 simple",
     };
 }

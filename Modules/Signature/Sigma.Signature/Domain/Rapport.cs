@@ -13,6 +13,7 @@ public enum FormatSignature
     PAdES,
     CAdES,
     Pkcs7,
+    Horodatage,
 }
 
 public enum EtatControle
@@ -52,7 +53,18 @@ public sealed record IdentiteCertificat(
     bool NonRepudiation,
     bool SignatureNumerique,
     string AlgorithmeCle,
-    int TailleCle);
+    int TailleCle,
+    bool Qualifie = false,
+    bool DispositifQualifie = false)
+{
+    /// <summary>The category article 5 of the arrêté asks for, as the certificate declares it.</summary>
+    public string Categorie => (Qualifie, DispositifQualifie) switch
+    {
+        (true, true) => "certificat qualifié, clé sur dispositif qualifié (QSCD)",
+        (true, false) => "certificat qualifié",
+        _ => "certificat non qualifié",
+    };
+}
 
 /// <summary>The report of one signature.</summary>
 public sealed record RapportSignature(
@@ -63,7 +75,9 @@ public sealed record RapportSignature(
     DateTimeOffset? HeureSignature,
     IdentiteCertificat? Signataire,
     IReadOnlyList<string> Chaine,
-    IReadOnlyList<Controle> Controles)
+    IReadOnlyList<Controle> Controles,
+    bool HeureProuvee = false,
+    string? Niveau = null)
 {
     public Verdict Conclusion => PolitiqueValidation.Conclure(Controles).Verdict;
 

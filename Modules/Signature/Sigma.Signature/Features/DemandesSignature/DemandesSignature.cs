@@ -23,7 +23,7 @@ public sealed record SignerDansSigma(Guid DemandeId, byte[] Certificat, string? 
 public sealed record DeposerDocumentSigne(Guid DemandeId, string Nom, byte[] Contenu, Acteur Par) : IRequest<Verdict>;
 
 internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageFichiers stockage, VerificateurSignatures verificateur, TimeProvider clock,
-    Sigma.BuildingBlocks.Web.AdressePublique adresse)
+    Sigma.BuildingBlocks.Web.AdressePublique adresse, Infrastructure.Horodatage.AutoriteHorodatage horodatage)
     : IRequestHandler<DemanderSignature, Guid>, IRequestHandler<SignerDansSigma, Verdict>, IRequestHandler<DeposerDocumentSigne, Verdict>
 {
     public const long TailleMax = 20L * 1024 * 1024;
@@ -65,7 +65,8 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
         await using var original = stockage.Ouvrir(CleOriginal(demande.Id));
         using var memoire = new MemoryStream();
         await original.CopyToAsync(memoire, ct);
-        var (signe, existantes) = SignatairePades.Signer(memoire.ToArray(), certificat.Certificat, certificat.Autorites.ToList(), maintenant);
+        var (signe, existantes) = SignatairePades.Signer(memoire.ToArray(), certificat.Certificat, certificat.Autorites.ToList(), maintenant,
+            horodateur: horodatage.Horodateur);
         return await DeposerAsync(demande, NomFichierSigne.Pdf(demande.Document, maintenant.ToParis(), existantes), signe, true, r.Par, ct);
     }
 

@@ -37,9 +37,9 @@ internal sealed class SignerDocumentsValidator : AbstractValidator<SignerDocumen
 
 /// <summary>
 /// Signs each file with the certificate sent along: PDF files in PAdES-B-B (a new revision of the same PDF), other
-/// files with a detached CAdES-B-B signature (.p7s). The certificate and its key live only for this request.
+/// files with a detached CAdES-B-B signature (.p7s); B-T when a time-stamp authority is configured. The certificate and its key live only for this request.
 /// </summary>
-internal sealed class SignerDocumentsHandler(TimeProvider clock) : IRequestHandler<SignerDocuments, IReadOnlyList<DocumentSigne>>
+internal sealed class SignerDocumentsHandler(TimeProvider clock, Infrastructure.Horodatage.AutoriteHorodatage horodatage) : IRequestHandler<SignerDocuments, IReadOnlyList<DocumentSigne>>
 {
     public async Task<IReadOnlyList<DocumentSigne>> Handle(SignerDocuments demande, CancellationToken ct)
     {
@@ -55,7 +55,7 @@ internal sealed class SignerDocumentsHandler(TimeProvider clock) : IRequestHandl
             {
                 try
                 {
-                    var (pdf, existantes) = SignatairePades.Signer(octets, certificat.Certificat, autorites, maintenant);
+                    var (pdf, existantes) = SignatairePades.Signer(octets, certificat.Certificat, autorites, maintenant, horodateur: horodatage.Horodateur);
                     signes.Add(new DocumentSigne(NomFichierSigne.Pdf(nom, maintenant.ToParis(), existantes), pdf, "application/pdf"));
                 }
                 catch (DomainException refus)
@@ -65,7 +65,7 @@ internal sealed class SignerDocumentsHandler(TimeProvider clock) : IRequestHandl
             }
             else
             {
-                var p7s = ConstructeurCms.Signer(octets, certificat.Certificat, autorites, maintenant);
+                var p7s = ConstructeurCms.Signer(octets, certificat.Certificat, autorites, maintenant, horodatage.Horodateur);
                 signes.Add(new DocumentSigne(NomFichierSigne.Detachee(nom, maintenant.ToParis()), p7s, "application/pkcs7-signature"));
             }
         }

@@ -5,7 +5,8 @@ using System.Security.Cryptography.X509Certificates;
 namespace Sigma.Signature.Infrastructure.Certificats;
 
 /// <summary>The path from the signer's certificate up to a trusted root, and what is wrong with it if anything.</summary>
-internal sealed record ResultatChaine(IReadOnlyList<X509Certificate2> Chaine, bool Ancree, string? Anomalie);
+/// <remarks><see cref="Contraintes"/> holds whether or not the path reaches a trusted root: an issuer that is no CA is a forgery's mark.</remarks>
+internal sealed record ResultatChaine(IReadOnlyList<X509Certificate2> Chaine, bool Ancree, string? Anomalie, string? Contraintes = null);
 
 /// <summary>
 /// Builds the certification path by signatures, not by names alone: an issuer is a certificate whose key verifies
@@ -34,7 +35,7 @@ internal static class ChaineCertificats
             courant = emetteur;
             ancree = clesRacines.Contains(Convert.ToHexString(RacinesDeConfiance.Cle(courant)));
         }
-        return new ResultatChaine(chaine, ancree, ancree ? Anomalie(chaine, heure) : null);
+        return new ResultatChaine(chaine, ancree, ancree ? Anomalie(chaine, heure) : null, Contraintes(chaine, ancree));
     }
 
     /// <summary>Does <paramref name="emetteur"/>'s key verify <paramref name="enfant"/>'s signature (names agreeing too)?</summary>
@@ -49,7 +50,7 @@ internal static class ChaineCertificats
     }
 
     /// <summary>Checks the certificate's signature (over its DER TBSCertificate) with the issuer's public key.</summary>
-    private static bool SignatureVerifiee(X509Certificate2 enfant, X509Certificate2 emetteur)
+    internal static bool SignatureVerifiee(X509Certificate2 enfant, X509Certificate2 emetteur)
     {
         try
         {
@@ -58,13 +59,29 @@ internal static class ChaineCertificats
             var algorithme = certificat.ReadSequence();
             var oid = algorithme.ReadObjectIdentifier();
             var valeur = certificat.ReadBitString(out _);
+            return SignatureVerifiee(tbs.Span, valeur, oid, oid == "1.2.840.113549.1.1.10" ? HashPss(algorithme) : null, emetteur);
+        }
+        catch (Exception e) when (e is AsnContentException or CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Checks a signature of the issuer (a certificate's, a CRL's, an OCSP response's) over its DER "to be signed" part,
+    /// by the algorithm's OID (RSASSA-PSS with the digest <paramref name="hashPss"/> given by its parameters).
+    /// </summary>
+    internal static bool SignatureVerifiee(ReadOnlySpan<byte> tbs, byte[] valeur, string oid, HashAlgorithmName? hashPss, X509Certificate2 emetteur)
+    {
+        try
+        {
             var hash = oid switch
             {
                 "1.2.840.113549.1.1.5" or "1.2.840.10045.4.1" => HashAlgorithmName.SHA1,
                 "1.2.840.113549.1.1.11" or "1.2.840.10045.4.3.2" => HashAlgorithmName.SHA256,
                 "1.2.840.113549.1.1.12" or "1.2.840.10045.4.3.3" => HashAlgorithmName.SHA384,
                 "1.2.840.113549.1.1.13" or "1.2.840.10045.4.3.4" => HashAlgorithmName.SHA512,
-                "1.2.840.113549.1.1.10" => HashPss(algorithme),
+                "1.2.840.113549.1.1.10" => hashPss,
                 _ => (HashAlgorithmName?)null,
             };
             if (hash is not { } h)
@@ -74,12 +91,12 @@ internal static class ChaineCertificats
             using var rsa = emetteur.GetRSAPublicKey();
             if (rsa is not null)
             {
-                return rsa.VerifyData(tbs.Span, valeur, h, oid == "1.2.840.113549.1.1.10" ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
+                return rsa.VerifyData(tbs, valeur, h, oid == "1.2.840.113549.1.1.10" ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1);
             }
             using var ec = emetteur.GetECDsaPublicKey();
-            return ec is not null && ec.VerifyData(tbs.Span, valeur, h, DSASignatureFormat.Rfc3279DerSequence);
+            return ec is not null && ec.VerifyData(tbs, valeur, h, DSASignatureFormat.Rfc3279DerSequence);
         }
-        catch (Exception e) when (e is AsnContentException or CryptographicException)
+        catch (CryptographicException)
         {
             return false;
         }
@@ -100,15 +117,38 @@ internal static class ChaineCertificats
         return Cms.Algorithmes.Hash(parametres.ReadSequence(new Asn1Tag(TagClass.ContextSpecific, 0)).ReadSequence().ReadObjectIdentifier());
     }
 
-    /// <summary>Every authority of the path must be a CA and be in force at the signing time.</summary>
+    /// <summary>
+    /// RFC 5280 (6.1.4): every issuer of the path but the trust anchor itself must say it is a CA (basicConstraints
+    /// cA=TRUE), may sign certificates (keyUsage keyCertSign), and keep to its path length constraint.
+    /// </summary>
+    private static string? Contraintes(List<X509Certificate2> chaine, bool ancree)
+    {
+        var autorites = ancree ? chaine.Skip(1).SkipLast(1) : chaine.Skip(1);
+        foreach (var (autorite, rang) in autorites.Select((a, i) => (a, i)))
+        {
+            var nom = autorite.GetNameInfo(X509NameType.SimpleName, false);
+            var contraintes = autorite.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
+            if (contraintes is not { CertificateAuthority: true })
+            {
+                return $"le certificat « {nom} », qui a émis un certificat de la chaîne, n'est pas une autorité de certification (contrainte de base cA absente)";
+            }
+            if (autorite.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is not { } usage || (usage.KeyUsages & X509KeyUsageFlags.KeyCertSign) == 0)
+            {
+                return $"l'autorité « {nom} » n'a pas l'usage de clé « signature de certificats » (keyCertSign)";
+            }
+            if (contraintes.HasPathLengthConstraint && rang > contraintes.PathLengthConstraint)
+            {
+                return $"l'autorité « {nom} » n'admet que {contraintes.PathLengthConstraint} autorité(s) intermédiaire(s) sous elle";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Every authority of the path must be in force at the signing time.</summary>
     private static string? Anomalie(List<X509Certificate2> chaine, DateTimeOffset heure)
     {
         foreach (var autorite in chaine.Skip(1))
         {
-            if (autorite.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault() is { CertificateAuthority: false })
-            {
-                return $"le certificat « {autorite.GetNameInfo(X509NameType.SimpleName, false)} » n'est pas une autorité de certification";
-            }
             if (heure < autorite.NotBefore.ToUniversalTime() || heure > autorite.NotAfter.ToUniversalTime())
             {
                 return $"l'autorité « {autorite.GetNameInfo(X509NameType.SimpleName, false)} » n'était pas en vigueur à l'heure de signature";

@@ -51,19 +51,29 @@ internal static class Algorithmes
         return (certificat.PublicKey.Oid.FriendlyName ?? certificat.PublicKey.Oid.Value ?? "inconnu", 0);
     }
 
-    /// <summary>Why the algorithms are too weak to trust, or null: SHA-1 and MD5 digests, RSA under 2048 bits, curves under 256 bits.</summary>
-    public static string? Faiblesse(string empreinte, string algorithmeCle, int tailleCle)
+    // Until when each weak algorithm was acceptable (RGS B1 of the ANSSI, as ETSI TS 119 312 dates them): a signature a
+    // time-stamp proves older than that keeps the strength it had; a declared time proves nothing.
+    private static readonly DateTimeOffset FinMd5 = new(2005, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset FinSha1 = new(2011, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset FinClesCourtes = new(2011, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Why the algorithms are too weak to trust, or null: SHA-1 and MD5 digests, RSA under 2048 bits, curves under 256
+    /// bits; judged at <paramref name="heureProuvee"/> when a time-stamp proves the signature existed then, today otherwise.
+    /// </summary>
+    public static string? Faiblesse(string empreinte, string algorithmeCle, int tailleCle, DateTimeOffset? heureProuvee = null)
     {
+        bool Perime(DateTimeOffset fin) => heureProuvee is not { } h || h >= fin;
         var faiblesses = new List<string>();
-        if (empreinte is "SHA-1" or "MD5")
+        if ((empreinte == "SHA-1" && Perime(FinSha1)) || (empreinte == "MD5" && Perime(FinMd5)))
         {
             faiblesses.Add($"l'empreinte {empreinte} n'est plus sûre");
         }
-        if (algorithmeCle == "RSA" && tailleCle < 2048)
+        if (algorithmeCle == "RSA" && tailleCle < 2048 && Perime(FinClesCourtes))
         {
             faiblesses.Add($"une clé RSA de {tailleCle} bits est trop courte (2048 bits au moins)");
         }
-        if (algorithmeCle == "ECDSA" && tailleCle < 256)
+        if (algorithmeCle == "ECDSA" && tailleCle < 256 && Perime(FinClesCourtes))
         {
             faiblesses.Add($"une courbe elliptique de {tailleCle} bits est trop courte (256 bits au moins)");
         }

@@ -17,7 +17,9 @@ internal static class ConstructeurCms
     public const string OidSigningCertificate = "1.2.840.113549.1.9.16.2.12";
     public const string OidSha256 = "2.16.840.1.101.3.4.2.1";
 
-    public static byte[] Signer(ReadOnlyMemory<byte> contenu, X509Certificate2 certificat, IEnumerable<X509Certificate2> chaine, DateTimeOffset? heureSignature)
+    /// <summary>Signs; with <paramref name="horodateur"/>, the signature value is time-stamped and the token added as unsigned attribute (B-T).</summary>
+    public static byte[] Signer(ReadOnlyMemory<byte> contenu, X509Certificate2 certificat, IEnumerable<X509Certificate2> chaine, DateTimeOffset? heureSignature,
+        Func<byte[], byte[]>? horodateur = null)
     {
         var cms = new SignedCms(new ContentInfo(contenu.ToArray()), detached: true);
         var signataire = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificat)
@@ -36,11 +38,16 @@ internal static class ConstructeurCms
             signataire.SignedAttributes.Add(new Pkcs9SigningTime(heure.UtcDateTime));
         }
         cms.ComputeSignature(signataire, silent: true);
+        if (horodateur is not null)
+        {
+            var info = cms.SignerInfos[0];
+            info.AddUnsignedAttribute(new AsnEncodedData(VerificateurCms.OidHorodatageSignature, horodateur(info.GetSignature())));
+        }
         return cms.Encode();
     }
 
     /// <summary>SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 } with SHA-256 (the default, so omitted).</summary>
-    private static byte[] SigningCertificateV2(X509Certificate2 certificat)
+    internal static byte[] SigningCertificateV2(X509Certificate2 certificat)
     {
         var w = new AsnWriter(AsnEncodingRules.DER);
         using (w.PushSequence())

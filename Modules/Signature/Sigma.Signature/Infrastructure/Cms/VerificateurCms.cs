@@ -18,7 +18,20 @@ internal sealed record AnalyseCms(
     bool SigningCertificateV2,
     bool SigningCertificateV1,
     bool? SigningCertificateConforme,
-    string? Erreur);
+    string? Erreur)
+{
+    /// <summary>The CRLs the CMS carries (SignedData crls, adbe-revocationInfoArchival), DER.</summary>
+    public IReadOnlyList<byte[]> Crls { get; init; } = [];
+
+    /// <summary>The OCSP responses the CMS carries (adbe-revocationInfoArchival), DER OCSPResponse.</summary>
+    public IReadOnlyList<byte[]> Ocsps { get; init; } = [];
+
+    /// <summary>The RFC 3161 signature time-stamp token (unsigned attribute id-aa-signatureTimeStampToken), DER.</summary>
+    public byte[]? JetonHorodatage { get; init; }
+
+    /// <summary>The signature value the time-stamp's imprint is computed over.</summary>
+    public byte[]? ValeurSignature { get; init; }
+}
 
 /// <summary>
 /// Checks a CMS SignedData against the data it signs. The digest of the signed data is computed by the caller over
@@ -27,7 +40,23 @@ internal sealed record AnalyseCms(
 /// </summary>
 internal static class VerificateurCms
 {
+    public const string OidHorodatageSignature = "1.2.840.113549.1.9.16.2.14";
+    public const string OidArchiveRevocation = "1.2.840.113583.1.1.8";
+
     public static AnalyseCms Analyser(byte[] cms, Func<HashAlgorithmName, byte[]> empreinteContenu)
+    {
+        try
+        {
+            return AnalyserStructure(cms, empreinteContenu);
+        }
+        catch (Exception e) when (e is CryptographicException or AsnContentException or ArgumentException or FormatException)
+        {
+            // a certificate or an attribute of the CMS is damaged: SignedCms only finds out when it is read
+            return Echec("La signature est endommagée : un de ses éléments (certificat, attribut) est illisible.");
+        }
+    }
+
+    private static AnalyseCms AnalyserStructure(byte[] cms, Func<HashAlgorithmName, byte[]> empreinteContenu)
     {
         var signed = new SignedCms();
         try
@@ -43,10 +72,18 @@ internal static class VerificateurCms
             return Echec("La structure CMS ne contient aucun signataire.");
         }
         var info = signed.SignerInfos[0];
-        var (attributsBruts, valeurSignature) = LireSignerInfo(cms);
+        var (attributsBruts, valeurSignature, crlsSignedData) = LireSignerInfo(cms);
+        var crls = new List<byte[]>(crlsSignedData);
+        var ocsps = new List<byte[]>();
+        byte[]? jeton = info.UnsignedAttributes.Cast<CryptographicAttributeObject>()
+            .FirstOrDefault(a => a.Oid.Value == OidHorodatageSignature && a.Values.Count > 0)?.Values[0].RawData;
         var algorithmeEmpreinte = Algorithmes.NomEmpreinte(info.DigestAlgorithm.Value);
         var hash = Algorithmes.Hash(info.DigestAlgorithm.Value);
         var certificat = info.Certificate;
+        if (certificat is not null && !Lisible(certificat))
+        {
+            return Echec("Le certificat du signataire que porte la signature est endommagé : ses champs ne se lisent pas.");
+        }
         var algorithmeSignature = Algorithmes.NomSignature(info.SignatureAlgorithm.Value, algorithmeEmpreinte);
 
         DateTimeOffset? heure = null;
@@ -69,6 +106,9 @@ internal static class VerificateurCms
                 case ConstructeurCms.OidSigningCertificate:
                     v1 = true;
                     break;
+                case OidArchiveRevocation when attribut.Values.Count > 0:
+                    LireArchiveRevocation(attribut.Values[0].RawData, crls, ocsps);
+                    break;
             }
         }
 
@@ -89,7 +129,36 @@ internal static class VerificateurCms
         }
         bool? v2Conforme = attributV2 is null || certificat is null ? null : SigningCertificateV2Designe(attributV2, certificat);
         return new AnalyseCms(certificat, signed.Certificates, algorithmeEmpreinte, algorithmeSignature, attributsBruts is not null,
-            empreinteConforme, valeurConforme, heure, attributV2 is not null, v1, v2Conforme, null);
+            empreinteConforme, valeurConforme, heure, attributV2 is not null, v1, v2Conforme, null)
+        {
+            Crls = crls,
+            Ocsps = ocsps,
+            JetonHorodatage = jeton,
+            ValeurSignature = valeurSignature,
+        };
+    }
+
+    /// <summary>A certificate whose fields all read (.NET parses them lazily and throws on the first use of a damaged one).</summary>
+    private static bool Lisible(X509Certificate2 certificat)
+    {
+        try
+        {
+            _ = (certificat.NotBefore, certificat.NotAfter, certificat.Subject, certificat.Issuer, certificat.SerialNumber, certificat.Thumbprint);
+            _ = certificat.PublicKey.ExportSubjectPublicKeyInfo();
+            foreach (var extension in certificat.Extensions)
+            {
+                _ = extension.Oid;
+            }
+            foreach (var rdn in certificat.SubjectName.EnumerateRelativeDistinguishedNames())
+            {
+                _ = rdn.GetSingleElementValue();
+            }
+            return true;
+        }
+        catch (Exception e) when (e is CryptographicException or AsnContentException or ArgumentException or FormatException)
+        {
+            return false;
+        }
     }
 
     private static AnalyseCms Echec(string erreur) =>
@@ -158,9 +227,37 @@ internal static class VerificateurCms
         }
     }
 
-    /// <summary>The first SignerInfo's signed attributes as DER SET OF (the bytes its signature is over), and its signature value.</summary>
-    private static (byte[]? Attributs, byte[]? Valeur) LireSignerInfo(byte[] cms)
+    /// <summary>RevocationInfoArchival ::= SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CRL, ocsp [1] EXPLICIT SEQUENCE OF OCSPResponse, … }.</summary>
+    private static void LireArchiveRevocation(byte[] valeur, List<byte[]> crls, List<byte[]> ocsps)
     {
+        try
+        {
+            var archive = new AsnReader(valeur, AsnEncodingRules.BER).ReadSequence();
+            while (archive.HasData)
+            {
+                var tag = archive.PeekTag();
+                var contenu = archive.ReadSequence(tag);
+                if (tag.TagClass != TagClass.ContextSpecific || tag.TagValue > 1)
+                {
+                    continue;
+                }
+                var liste = contenu.ReadSequence();
+                while (liste.HasData)
+                {
+                    (tag.TagValue == 0 ? crls : ocsps).Add(liste.ReadEncodedValue().ToArray());
+                }
+            }
+        }
+        catch (AsnContentException)
+        {
+            // unreadable revocation values prove nothing: the report says revocation was not checked
+        }
+    }
+
+    /// <summary>The first SignerInfo's signed attributes as DER SET OF (the bytes its signature is over), its signature value, and the SignedData's CRLs.</summary>
+    private static (byte[]? Attributs, byte[]? Valeur, List<byte[]> Crls) LireSignerInfo(byte[] cms)
+    {
+        var crls = new List<byte[]>();
         try
         {
             var contentInfo = new AsnReader(cms, AsnEncodingRules.BER).ReadSequence();
@@ -171,7 +268,21 @@ internal static class VerificateurCms
             signedData.ReadSequence();
             while (signedData.PeekTag().TagClass == TagClass.ContextSpecific)
             {
-                signedData.ReadEncodedValue();
+                var tag = signedData.PeekTag();
+                var valeur = signedData.ReadEncodedValue();
+                if (tag.TagValue == 1)
+                {
+                    // crls [1] IMPLICIT RevocationInfoChoices: CertificateList SEQUENCEs, or [1] other formats (ignored)
+                    var choix = new AsnReader(valeur, AsnEncodingRules.BER).ReadSetOf(tag);
+                    while (choix.HasData)
+                    {
+                        var element = choix.ReadEncodedValue();
+                        if (element.Span[0] == 0x30)
+                        {
+                            crls.Add(element.ToArray());
+                        }
+                    }
+                }
             }
             var signerInfo = signedData.ReadSetOf().ReadSequence();
             signerInfo.ReadInteger();
@@ -184,11 +295,11 @@ internal static class VerificateurCms
                 attributs[0] = 0x31;
             }
             signerInfo.ReadSequence();
-            return (attributs, signerInfo.ReadOctetString());
+            return (attributs, signerInfo.ReadOctetString(), crls);
         }
         catch (AsnContentException)
         {
-            return (null, null);
+            return (null, null, crls);
         }
     }
 }

@@ -16,8 +16,12 @@ internal static class SignatairePades
 {
     private const string ByteRangeReserve = "[0 0000000000 0000000000 0000000000]";
 
-    /// <summary>Signs the PDF and tells how many signatures it had before.</summary>
-    public static (byte[] Pdf, int SignaturesExistantes) Signer(byte[] original, X509Certificate2 certificat, IReadOnlyList<X509Certificate2> autorites, DateTimeOffset heure)
+    /// <summary>
+    /// Signs the PDF and tells how many signatures it had before. A document prepared for signers has empty signature
+    /// fields: the named one (or the first) is signed where it stands; otherwise an invisible field is added.
+    /// </summary>
+    public static (byte[] Pdf, int SignaturesExistantes) Signer(byte[] original, X509Certificate2 certificat, IReadOnlyList<X509Certificate2> autorites,
+        DateTimeOffset heure, string? champ = null, Func<byte[], byte[]>? horodateur = null)
     {
         StructurePdf structure;
         try
@@ -40,17 +44,23 @@ internal static class SignatairePades
                 throw new DomainException("Ce PDF n'a aucune page lisible : il ne peut pas être signé.", "Fichiers");
             }
             var existantes = structure.Signatures().Count;
+            if (structure.Signatures().Any(s => Verification.Permissions.Lire(structure, s).Certification == 1))
+            {
+                throw new DomainException("Ce PDF est certifié par son auteur sans aucune modification permise (certification de niveau 1) : "
+                    + "une nouvelle signature rendrait cette certification invalide.", "Fichiers");
+            }
+            var vide = ChampsPrepares.Trouver(structure, champ);
             var noms = structure.Champs().Select(c => c.Nom).ToHashSet(StringComparer.Ordinal);
             var numero = existantes + 1;
             while (noms.Contains($"Signature{numero}"))
             {
                 numero++;
             }
-            var reserve = 6144 + autorites.Sum(a => a.RawData.Length) + certificat.RawData.Length;
+            // A time-stamp token brings the authority's certificates and signature: room for a chain of a few certificates.
+            var reserve = 6144 + autorites.Sum(a => a.RawData.Length) + certificat.RawData.Length + (horodateur is null ? 0 : 12288);
 
             var maj = new MiseAJourIncrementale(original, structure);
             var signature = maj.NouvelObjet();
-            var widget = maj.NouvelObjet();
             maj.Debut(signature);
             maj.Ecrire($"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M {DatePdf(heure)} /ByteRange ");
             var positionByteRange = maj.Position;
@@ -61,20 +71,28 @@ internal static class SignatairePades
             maj.Ecrire(" >>");
             maj.Fin();
 
-            var refWidget = new IndirectReferenceToken(widget);
-            maj.Objet(widget, new DictionaryToken(new Dictionary<NameToken, IToken>
+            if (vide is { } existant)
             {
-                [NameToken.Create("Type")] = NameToken.Create("Annot"),
-                [NameToken.Create("Subtype")] = NameToken.Create("Widget"),
-                [NameToken.Create("FT")] = NameToken.Create("Sig"),
-                [NameToken.Create("T")] = new StringToken($"Signature{numero}"),
-                [NameToken.Create("V")] = new IndirectReferenceToken(signature),
-                [NameToken.Create("F")] = new NumericToken(132),
-                [NameToken.Create("Rect")] = new ArrayToken([new NumericToken(0), new NumericToken(0), new NumericToken(0), new NumericToken(0)]),
-                [NameToken.Create("P")] = new IndirectReferenceToken(pages[0]),
-            }));
-            AjouterAuxAnnotations(structure, maj, pages[0], refWidget);
-            AjouterAuFormulaire(structure, maj, refWidget);
+                ChampsPrepares.Signer(structure, maj, existant, new IndirectReferenceToken(signature), certificat, heure);
+            }
+            else
+            {
+                var widget = maj.NouvelObjet();
+                var refWidget = new IndirectReferenceToken(widget);
+                maj.Objet(widget, new DictionaryToken(new Dictionary<NameToken, IToken>
+                {
+                    [NameToken.Create("Type")] = NameToken.Create("Annot"),
+                    [NameToken.Create("Subtype")] = NameToken.Create("Widget"),
+                    [NameToken.Create("FT")] = NameToken.Create("Sig"),
+                    [NameToken.Create("T")] = new StringToken($"Signature{numero}"),
+                    [NameToken.Create("V")] = new IndirectReferenceToken(signature),
+                    [NameToken.Create("F")] = new NumericToken(132),
+                    [NameToken.Create("Rect")] = new ArrayToken([new NumericToken(0), new NumericToken(0), new NumericToken(0), new NumericToken(0)]),
+                    [NameToken.Create("P")] = new IndirectReferenceToken(pages[0]),
+                }));
+                AjouterAuxAnnotations(structure, maj, pages[0], refWidget);
+                AjouterAuFormulaire(structure, maj, refWidget);
+            }
             var pdf = maj.Terminer();
 
             var plage = string.Create(CultureInfo.InvariantCulture, $"[0 {debutContenu} {finContenu} {pdf.Length - finContenu}]").PadRight(ByteRangeReserve.Length);
@@ -82,7 +100,7 @@ internal static class SignatairePades
             var signe = new byte[debutContenu + (pdf.Length - finContenu)];
             pdf.AsSpan(0, (int)debutContenu).CopyTo(signe);
             pdf.AsSpan((int)finContenu).CopyTo(signe.AsSpan((int)debutContenu));
-            var cms = ConstructeurCms.Signer(signe, certificat, autorites, heureSignature: null);
+            var cms = ConstructeurCms.Signer(signe, certificat, autorites, heureSignature: null, horodateur);
             if (cms.Length > reserve)
             {
                 throw new InvalidOperationException($"Signature CMS de {cms.Length} octets, place réservée {reserve}.");

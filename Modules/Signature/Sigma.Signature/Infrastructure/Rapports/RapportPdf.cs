@@ -27,15 +27,8 @@ internal static class RapportPdf
                 s.Motif,
                 Format = s.Format.Libelle(),
                 Algorithme = s.AlgorithmeEmpreinte,
-                Heure = s.HeureSignature?.Affiche(),
-                Signataire = s.Signataire is { } c ? new[]
-                {
-                    new { Libelle = "Signataire", Valeur = $"{c.NomCommun ?? c.Sujet}{(c.Organisation is null ? "" : $" — {c.Organisation}")}{(c.Email is null ? "" : $" — {c.Email}")}" },
-                    new { Libelle = "Sujet", Valeur = c.Sujet },
-                    new { Libelle = "Émetteur", Valeur = c.Emetteur },
-                    new { Libelle = "Numéro de série", Valeur = $"{c.NumeroSerie} — valable du {c.ValideDu.Affiche()} au {c.ValideAu.Affiche()}" },
-                    new { Libelle = "Clé", Valeur = $"{c.AlgorithmeCle} {c.TailleCle} bits — non-répudiation : {(c.NonRepudiation ? "oui" : "non")}" },
-                } : [],
+                Heure = s.HeureSignature is { } h ? h.Affiche() + (s.HeureProuvee ? " (prouvée par horodatage)" : " (déclarée, non horodatée)") : null,
+                Signataire = Lignes(s),
                 s.Chaine,
                 Controles = s.Controles.Select(k => new { k.Libelle, Etat = k.Etat.Libelle(), k.Detail, Classe = Classe(k.Etat) }).ToList(),
             }).ToList(),
@@ -43,6 +36,28 @@ internal static class RapportPdf
         var rendu = await mediator.Send(new RendreDocument(ModeleDocument.RapportVerification, "Rapport de vérification de signature électronique", rapport.Fichier, donnees), ct);
         return rendu.Pdf;
     }
+
+    /// <summary>The rows under the signature's heading: its baseline level, then who signed and with what certificate.</summary>
+    private static List<Ligne> Lignes(RapportSignature s)
+    {
+        var lignes = new List<Ligne>();
+        if (s.Niveau is { } niveau)
+        {
+            lignes.Add(new Ligne("Niveau", niveau));
+        }
+        if (s.Signataire is { } c)
+        {
+            lignes.Add(new Ligne("Signataire", $"{c.NomCommun ?? c.Sujet}{(c.Organisation is null ? "" : $" — {c.Organisation}")}{(c.Email is null ? "" : $" — {c.Email}")}"));
+            lignes.Add(new Ligne("Sujet", c.Sujet));
+            lignes.Add(new Ligne("Émetteur", c.Emetteur));
+            lignes.Add(new Ligne("Numéro de série", $"{c.NumeroSerie} — valable du {c.ValideDu.Affiche()} au {c.ValideAu.Affiche()}"));
+            lignes.Add(new Ligne("Catégorie du certificat", c.Categorie));
+            lignes.Add(new Ligne("Clé", $"{c.AlgorithmeCle} {c.TailleCle} bits — non-répudiation : {(c.NonRepudiation ? "oui" : "non")}"));
+        }
+        return lignes;
+    }
+
+    private sealed record Ligne(string Libelle, string Valeur);
 
     private static string Classe(Verdict verdict) => verdict switch
     {

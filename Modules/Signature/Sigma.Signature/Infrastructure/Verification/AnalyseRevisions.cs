@@ -4,135 +4,178 @@ using UglyToad.PdfPig.Tokens;
 
 namespace Sigma.Signature.Infrastructure.Verification;
 
-/// <summary>What the updates appended after a signed revision changed.</summary>
-internal sealed record Modifications(int SignaturesAjoutees, IReadOnlyList<string> Alterations)
-{
-    public bool SeulementSignatures => Alterations.Count == 0;
-}
-
 /// <summary>
-/// Compares the signed revision with the whole file, object by object, as the EU DSS does: an update may add
-/// signature fields, signature dictionaries, their appearances and validation data (/DSS), and update the form,
-/// the catalog's /AcroForm and /DSS entries and the pages' /Annots to reach them. Any other added or changed object
-/// (a page, a content stream, a font, an action) changes what the signer saw.
+/// Compares the signed revision with the whole file, object by object, as the EU DSS and pyHanko do. Allowed without
+/// touching what the signer saw: new signature fields and dictionaries with their appearances, pre-existing empty
+/// signature fields gaining /V and /AP, validation data (/DSS, document time-stamps), the form's /Fields and the
+/// pages' /Annots (direct or as a new indirect array) gaining those fields, metadata (/Info, XMP, /Extensions) and
+/// objects nothing refers to. Form filling and annotations are sorted apart, for the certification to judge. Any
+/// other added or changed object (a page, a content stream, a font, an action) changes what the signer saw.
 /// </summary>
-internal static class AnalyseRevisions
+internal sealed partial class AnalyseRevisions
 {
-    private static readonly HashSet<string> ClesFormulaireAutorisees = ["Fields", "SigFlags", "DR", "DA"];
-    private static readonly HashSet<string> ClesCatalogueAutorisees = ["AcroForm", "DSS"];
+    private static readonly HashSet<string> ClesFormulaire = ["Fields", "SigFlags", "DR", "DA", "NeedAppearances"];
+    private static readonly HashSet<string> ClesRemplissage = ["V", "AP", "AS"];
 
-    public static Modifications Comparer(StructurePdf signee, StructurePdf finale)
+    private readonly StructurePdf _signee;
+    private readonly StructurePdf _finale;
+    private readonly Dictionary<IndirectReference, (IToken? Ancien, IToken Nouveau)> _modifies = [];
+    private readonly HashSet<IndirectReference> _ajoutes = [];
+    private readonly HashSet<IndirectReference> _traites = [];
+    private readonly HashSet<IndirectReference> _autorises = [];
+    private readonly List<string> _metadonnees = [];
+    private readonly List<string> _remplis = [];
+    private readonly List<string> _signes = [];
+    private readonly List<string> _annotations = [];
+    private readonly List<string> _alterations = [];
+    private HashSet<IndirectReference>? _atteignables;
+
+    private readonly IReadOnlySet<long> _liberes;
+
+    private AnalyseRevisions(StructurePdf signee, StructurePdf finale, IReadOnlySet<long> liberes)
     {
-        var alterations = new List<string>();
-        var pagesAvant = signee.Pages();
-        var pagesApres = finale.Pages();
+        _signee = signee;
+        _finale = finale;
+        _liberes = liberes;
+    }
+
+    /// <summary>Compares; <paramref name="liberes"/> are the object numbers the later cross-reference sections mark free.</summary>
+    public static Modifications Comparer(StructurePdf signee, StructurePdf finale, IReadOnlySet<long>? liberes = null) =>
+        new AnalyseRevisions(signee, finale, liberes ?? new HashSet<long>()).Executer();
+
+    private Modifications Executer()
+    {
+        var pagesAvant = _signee.Pages();
+        var pagesApres = _finale.Pages();
         if (pagesApres.Count != pagesAvant.Count)
         {
-            alterations.Add(pagesApres.Count > pagesAvant.Count
+            _alterations.Add(pagesApres.Count > pagesAvant.Count
                 ? $"{pagesApres.Count - pagesAvant.Count} page(s) ajoutée(s) après la signature"
                 : $"{pagesAvant.Count - pagesApres.Count} page(s) retirée(s) après la signature");
         }
-        var avant = signee.Document.Structure.CrossReferenceTable.ObjectOffsets;
-        var apres = finale.Document.Structure.CrossReferenceTable.ObjectOffsets;
-        var changes = apres.Where(e => !avant.TryGetValue(e.Key, out var lieu) || !MemeLieu(lieu, e.Value))
-            .Select(e => e.Key).Where(r => r.ObjectNumber != 0).ToList();
-
-        var autorises = ObjetsDeSignatureAjoutes(finale, changes.Where(r => !avant.ContainsKey(r)).ToList(), out var signaturesAjoutees);
-        var pages = pagesApres.ToHashSet();
-        foreach (var reference in changes)
+        var avant = _signee.Document.Structure.CrossReferenceTable.ObjectOffsets;
+        var pagesSignees = pagesAvant.ToHashSet();
+        // An object freed by a later section is gone for a conforming reader, whatever PdfPig still finds.
+        foreach (var supprime in avant.Keys.Where(r => _liberes.Contains(r.ObjectNumber)))
         {
-            var nouveau = finale.Objet(reference);
-            var ancien = avant.ContainsKey(reference) ? signee.Objet(reference) : null;
-            if (nouveau is null || autorises.Contains(reference) || (ancien is not null && ancien.Equals(nouveau)) || EstStructurel(nouveau))
+            if (_signee.Objet(supprime) is { } ancien)
+            {
+                _alterations.Add(Description(supprime, ancien, pagesSignees, "supprimé"));
+            }
+        }
+        foreach (var (reference, lieu) in _finale.Document.Structure.CrossReferenceTable.ObjectOffsets)
+        {
+            if (reference.ObjectNumber == 0 || (avant.TryGetValue(reference, out var ancienLieu) && MemeLieu(ancienLieu, lieu)))
+            {
+                continue;
+            }
+            var nouveau = _finale.Objet(reference);
+            var ancien = avant.ContainsKey(reference) ? _signee.Objet(reference) : null;
+            if (nouveau is null || EstStructurel(nouveau) || (ancien is not null && ancien.Equals(nouveau)))
+            {
+                continue;
+            }
+            _modifies[reference] = (ancien, nouveau);
+            if (ancien is null)
+            {
+                _ajoutes.Add(reference);
+            }
+        }
+
+        var (signatures, horodatages, dss) = ObjetsDeSignatureAjoutes();
+        Catalogue();
+        Informations();
+        ChampsExistants();
+        var pages = pagesApres.ToHashSet();
+        for (var i = 0; i < pagesApres.Count; i++)
+        {
+            if (pagesSignees.Contains(pagesApres[i]))
+            {
+                Page(pagesApres[i], i + 1);
+            }
+        }
+
+        var nonReferences = new List<string>();
+        foreach (var (reference, (ancien, nouveau)) in _modifies)
+        {
+            if (_traites.Contains(reference) || _autorises.Contains(reference))
             {
                 continue;
             }
             if (ancien is null)
             {
-                alterations.Add(Description(finale, reference, nouveau, pages, "ajouté"));
-                continue;
+                if (Atteignables().Contains(reference))
+                {
+                    _alterations.Add(Description(reference, nouveau, pages, "ajouté"));
+                }
+                else
+                {
+                    nonReferences.Add($"objet {reference.ObjectNumber}");
+                }
             }
-            if (reference.Equals(finale.Racine) && finale.Dictionnaire(nouveau) is { } catalogue && signee.Dictionnaire(ancien) is { } ancienCatalogue
-                && SeulesClesChangees(ancienCatalogue, catalogue, ClesCatalogueAutorisees)
-                && FormulaireAutorise(signee, finale, StructurePdf.Entree(ancienCatalogue, "AcroForm"), StructurePdf.Entree(catalogue, "AcroForm"), autorises))
+            else if (EstAnnotation(_signee.Dictionnaire(ancien)) is { } sousType)
             {
-                continue;
+                _annotations.Add($"annotation {sousType} modifiée (objet {reference.ObjectNumber})");
             }
-            if (finale.Dictionnaire(StructurePdf.Entree(finale.Catalogue, "AcroForm")) is not null
-                && StructurePdf.Entree(finale.Catalogue, "AcroForm") is IndirectReferenceToken f && f.Data.Equals(reference)
-                && FormulaireAutorise(signee, finale, ancien, nouveau, autorises))
+            else
             {
-                continue;
+                _alterations.Add(Description(reference, nouveau, pages, "modifié"));
             }
-            if (pages.Contains(reference) && nouveau is DictionaryToken page && ancien is DictionaryToken anciennePage
-                && SeulesClesChangees(anciennePage, page, ["Annots"])
-                && AjoutsSeulement(signee.Resoudre(StructurePdf.Entree(anciennePage, "Annots")), finale.Resoudre(StructurePdf.Entree(page, "Annots")), autorises))
-            {
-                continue;
-            }
-            if (nouveau is ArrayToken tableau && ancien is ArrayToken ancienTableau && AjoutsSeulement(ancienTableau, tableau, autorises))
-            {
-                // an indirect /Annots or /Fields array that only gained signature fields
-                continue;
-            }
-            alterations.Add(Description(finale, reference, nouveau, pages, "modifié"));
         }
-        return new Modifications(signaturesAjoutees, alterations.Distinct().ToList());
+        return new Modifications(signatures, horodatages, dss, _metadonnees.Distinct().ToList(), _remplis.Distinct().ToList(), _signes.Distinct().ToList(),
+            _annotations.Distinct().ToList(), nonReferences, _alterations.Distinct().ToList());
     }
 
     private static bool MemeLieu(XrefLocation a, XrefLocation b) => a.Type == b.Type && a.Value1 == b.Value1 && a.Value2 == b.Value2;
 
     private static bool EstStructurel(IToken objet) => objet is StreamToken s && StructurePdf.Nom(s.StreamDictionary, "Type") is "XRef" or "ObjStm";
 
-    /// <summary>The added signature fields and dictionaries, their appearance streams and the /DSS validation data.</summary>
-    private static HashSet<IndirectReference> ObjetsDeSignatureAjoutes(StructurePdf finale, List<IndirectReference> nouveaux, out int signatures)
+    private bool Modifie(IToken? jeton, out IndirectReference reference)
     {
-        var autorises = new HashSet<IndirectReference>();
-        signatures = 0;
-        var ajoutes = nouveaux.ToHashSet();
-        foreach (var reference in nouveaux)
+        reference = jeton is IndirectReferenceToken r ? r.Data : default;
+        return jeton is IndirectReferenceToken && _modifies.ContainsKey(reference);
+    }
+
+    /// <summary>The added signature fields and dictionaries, their appearance streams and the /DSS validation data.</summary>
+    private (int Signatures, int Horodatages, bool Dss) ObjetsDeSignatureAjoutes()
+    {
+        var (signatures, horodatages) = (0, 0);
+        foreach (var reference in _ajoutes)
         {
-            var dictionnaire = finale.Dictionnaire(finale.Objet(reference));
+            var dictionnaire = _finale.Dictionnaire(_finale.Objet(reference));
             var type = StructurePdf.Nom(dictionnaire, "Type");
             if (type is "Sig" or "DocTimeStamp")
             {
-                signatures++;
-                autorises.Add(reference);
+                _ = type == "Sig" ? signatures++ : horodatages++;
+                _autorises.Add(reference);
             }
             else if (StructurePdf.Nom(dictionnaire, "FT") == "Sig" || type == "DSS")
             {
-                Descendants(finale, reference, ajoutes, autorises, exclure: ["P", "Parent"]);
+                Descendants(new IndirectReferenceToken(reference), _autorises, exclure: ["P", "Parent"]);
             }
         }
-        if (StructurePdf.Entree(finale.Catalogue, "DSS") is { } dss)
-        {
-            Descendants(finale, dss is IndirectReferenceToken r ? r.Data : default, ajoutes, autorises, exclure: [], dss as DictionaryToken);
-        }
-        return autorises;
+        var dss = StructurePdf.Entree(_finale.Catalogue, "DSS");
+        Descendants(dss, _autorises, exclure: []);
+        return (signatures, horodatages, dss is not null && !Equals(dss, StructurePdf.Entree(_signee.Catalogue, "DSS")));
     }
 
     /// <summary>The added objects reachable from <paramref name="depart"/> (not following links back to pages).</summary>
-    private static void Descendants(StructurePdf pdf, IndirectReference depart, HashSet<IndirectReference> ajoutes, HashSet<IndirectReference> autorises,
-        string[] exclure, DictionaryToken? direct = null)
+    private void Descendants(IToken? depart, HashSet<IndirectReference> cible, string[] exclure)
     {
         var aVisiter = new Stack<IToken>();
-        if (direct is not null)
+        if (depart is not null)
         {
-            aVisiter.Push(direct);
+            aVisiter.Push(depart);
         }
-        else if (ajoutes.Contains(depart) && autorises.Add(depart) && pdf.Objet(depart) is { } objet)
-        {
-            aVisiter.Push(objet);
-        }
-        while (aVisiter.Count > 0 && autorises.Count < 100_000)
+        while (aVisiter.Count > 0 && cible.Count < 100_000)
         {
             switch (aVisiter.Pop())
             {
-                case IndirectReferenceToken r when ajoutes.Contains(r.Data) && autorises.Add(r.Data) && pdf.Objet(r.Data) is { } cible:
-                    aVisiter.Push(cible);
+                case IndirectReferenceToken r when _ajoutes.Contains(r.Data) && cible.Add(r.Data) && _finale.Objet(r.Data) is { } objet:
+                    aVisiter.Push(objet);
                     break;
                 case DictionaryToken d:
-                    foreach (var (cle, valeur) in d.Data.Where(e => !exclure.Contains(e.Key)))
+                    foreach (var (_, valeur) in d.Data.Where(e => !exclure.Contains(e.Key)))
                     {
                         aVisiter.Push(valeur);
                     }
@@ -150,38 +193,124 @@ internal static class AnalyseRevisions
         }
     }
 
-    private static bool SeulesClesChangees(DictionaryToken avant, DictionaryToken apres, IReadOnlyCollection<string> autorisees)
+    /// <summary>Every object of the final revision reachable from its trailer (computed once, only when an added object needs it).</summary>
+    private HashSet<IndirectReference> Atteignables()
     {
-        var cles = avant.Data.Keys.Union(apres.Data.Keys).Where(k => !autorisees.Contains(k));
-        return cles.All(k => avant.Data.TryGetValue(k, out var a) && apres.Data.TryGetValue(k, out var b) && a.Equals(b));
-    }
-
-    private static bool FormulaireAutorise(StructurePdf signee, StructurePdf finale, IToken? avant, IToken? apres, HashSet<IndirectReference> autorises)
-    {
-        var formulaireAvant = signee.Dictionnaire(avant) ?? new DictionaryToken(new Dictionary<NameToken, IToken>());
-        if (finale.Dictionnaire(apres) is not { } formulaireApres)
+        if (_atteignables is not null)
         {
-            return avant is null;
+            return _atteignables;
         }
-        return SeulesClesChangees(formulaireAvant, formulaireApres, ClesFormulaireAutorisees)
-            && AjoutsSeulement(signee.Resoudre(StructurePdf.Entree(formulaireAvant, "Fields")), finale.Resoudre(StructurePdf.Entree(formulaireApres, "Fields")), autorises);
-    }
-
-    /// <summary>The array kept every element in place and only gained signature objects.</summary>
-    private static bool AjoutsSeulement(IToken? avant, IToken? apres, HashSet<IndirectReference> autorises)
-    {
-        var anciens = (avant as ArrayToken)?.Data ?? [];
-        if (apres is not ArrayToken nouveaux || nouveaux.Data.Count < anciens.Count)
+        _atteignables = [];
+        var aVisiter = new Stack<IToken>([new IndirectReferenceToken(_finale.Racine)]);
+        if (_finale.Document.Structure.Trailer.Info is { } info)
         {
-            return avant is null && apres is null;
+            aVisiter.Push(info);
         }
-        return anciens.Select((e, i) => e.Equals(nouveaux.Data[i])).All(x => x)
-            && nouveaux.Data.Skip(anciens.Count).All(e => e is IndirectReferenceToken r && autorises.Contains(r.Data));
+        while (aVisiter.Count > 0 && _atteignables.Count < 1_000_000)
+        {
+            switch (aVisiter.Pop())
+            {
+                case IndirectReferenceToken r when _atteignables.Add(r.Data) && _finale.Objet(r.Data) is { } objet:
+                    aVisiter.Push(objet);
+                    break;
+                case DictionaryToken d:
+                    foreach (var valeur in d.Data.Values)
+                    {
+                        aVisiter.Push(valeur);
+                    }
+                    break;
+                case StreamToken s:
+                    aVisiter.Push(s.StreamDictionary);
+                    break;
+                case ArrayToken a:
+                    foreach (var element in a.Data)
+                    {
+                        aVisiter.Push(element);
+                    }
+                    break;
+            }
+        }
+        return _atteignables;
     }
 
-    private static string Description(StructurePdf pdf, IndirectReference reference, IToken objet, HashSet<IndirectReference> pages, string action)
+    private static IEnumerable<string> ClesChangees(DictionaryToken? avant, DictionaryToken? apres)
     {
-        var dictionnaire = pdf.Dictionnaire(objet);
+        IReadOnlyDictionary<string, IToken> a = avant?.Data ?? new Dictionary<string, IToken>();
+        IReadOnlyDictionary<string, IToken> b = apres?.Data ?? new Dictionary<string, IToken>();
+        return a.Keys.Union(b.Keys).Where(k => !(a.TryGetValue(k, out var x) && b.TryGetValue(k, out var y) && x.Equals(y)));
+    }
+
+    /// <summary>The catalog may change its /AcroForm, /DSS, /Metadata and /Extensions entries, nothing else.</summary>
+    private void Catalogue()
+    {
+        var ancien = _signee.Catalogue;
+        var nouveau = _finale.Catalogue;
+        if (_modifies.ContainsKey(_finale.Racine))
+        {
+            _traites.Add(_finale.Racine);
+            foreach (var cle in ClesChangees(ancien, nouveau))
+            {
+                switch (cle)
+                {
+                    case "AcroForm" or "DSS" or "Metadata":
+                        break;
+                    case "Extensions":
+                        _metadonnees.Add("déclaration d'extensions du catalogue (/Extensions) modifiée");
+                        Descendants(StructurePdf.Entree(nouveau, cle), _autorises, exclure: []);
+                        break;
+                    default:
+                        _alterations.Add($"catalogue du document modifié (entrée /{cle}, objet {_finale.Racine.ObjectNumber})");
+                        break;
+                }
+            }
+        }
+        Formulaire(StructurePdf.Entree(ancien, "AcroForm"), StructurePdf.Entree(nouveau, "AcroForm"));
+
+        // The XMP stream, rewritten in place or replaced: an XMP stream before and after, never an object that was something else.
+        var metadonnees = StructurePdf.Entree(nouveau, "Metadata");
+        var changees = !Equals(metadonnees, StructurePdf.Entree(ancien, "Metadata"));
+        if (Modifie(metadonnees, out var xmp))
+        {
+            var (avant, apres) = _modifies[xmp];
+            if (EstXmp(apres) && (avant is null || EstXmp(avant)))
+            {
+                _traites.Add(xmp);
+                _metadonnees.Add($"métadonnées XMP réécrites (objet {xmp.ObjectNumber})");
+            }
+        }
+        else if (changees)
+        {
+            _metadonnees.Add("métadonnées XMP du catalogue remplacées");
+        }
+    }
+
+    private static bool EstXmp(IToken objet) => objet is StreamToken s && StructurePdf.Nom(s.StreamDictionary, "Type") == "Metadata";
+
+    /// <summary>The trailer's /Info dictionary, rewritten or replaced by a new one.</summary>
+    private void Informations()
+    {
+        var info = _finale.Document.Structure.Trailer.Info;
+        var ancienne = _signee.Document.Structure.Trailer.Info;
+        if (Modifie(info, out var reference))
+        {
+            var (avant, apres) = _modifies[reference];
+            var memeObjet = ancienne is IndirectReferenceToken a && a.Data.Equals(reference);
+            if (apres is DictionaryToken && (avant is null || memeObjet))
+            {
+                _traites.Add(reference);
+                _metadonnees.Add($"dictionnaire d'informations du document (/Info) réécrit (objet {reference.ObjectNumber})");
+            }
+        }
+        else if (!Equals(info, ancienne))
+        {
+            _metadonnees.Add(info is null ? "dictionnaire d'informations du document (/Info) retiré" : "dictionnaire d'informations du document (/Info) remplacé");
+        }
+    }
+
+
+    private string Description(IndirectReference reference, IToken objet, HashSet<IndirectReference> pages, string action)
+    {
+        var dictionnaire = _finale.Dictionnaire(objet);
         var type = StructurePdf.Nom(dictionnaire, "Type");
         var numero = $"objet {reference.ObjectNumber}";
         return type switch

@@ -3,6 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Sigma.Signature.Infrastructure.Certificats;
 using Sigma.Signature.Infrastructure.Cms;
+using Sigma.Signature.Infrastructure.Horodatage;
+using Sigma.Signature.Infrastructure.Revocation;
 
 namespace Sigma.Signature.Infrastructure.Verification;
 
@@ -10,8 +12,10 @@ namespace Sigma.Signature.Infrastructure.Verification;
 internal static partial class ControlesSignature
 {
     public static RapportSignature Rapport(int numero, string nom, FormatSignature format, IEnumerable<Controle> controlesFormat,
-        AnalyseCms cms, DateTimeOffset? heureDeclaree, IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant)
+        AnalyseCms cms, DateTimeOffset? heureDeclaree, ContexteVerification contexte, PreuvesPosterieures? posterieures = null)
     {
+        var (racines, maintenant, politique) = (contexte.Racines, contexte.Maintenant, contexte.Politique);
+        posterieures ??= PreuvesPosterieures.Aucune;
         var controles = controlesFormat.ToList();
         var heure = cms.HeureSignature ?? heureDeclaree;
         var certificat = cms.Certificat;
@@ -46,15 +50,35 @@ internal static partial class ControlesSignature
             _ => Controle.Avertissement("certificat", "Certificat du signataire", "Aucun attribut signé ne lie le certificat à la signature (PKCS#7 simple)."),
         });
 
+        // The time the signature is proven to have existed: its own time-stamp, or a later document time-stamp covering it.
+        var horodatage = cms.JetonHorodatage is { } jeton && cms.ValeurSignature is { } valeur
+            ? VerificateurHorodatage.Verifier(jeton, h => EmpreinteDe(h, valeur), racines, cms.Certificats.Cast<X509Certificate2>().Concat(contexte.Certificats))
+            : null;
+        var preuves = new[] { horodatage }.OfType<JetonVerifie>().Concat(posterieures.Horodatages).Where(j => j.Probant).OrderBy(j => j.Heure).ToList();
+        DateTimeOffset? prouvee = preuves.Count == 0 ? null : preuves[0].Heure;
         var debut = new DateTimeOffset(certificat.NotBefore.ToUniversalTime());
         var fin = new DateTimeOffset(certificat.NotAfter.ToUniversalTime());
-        var reference = heure ?? maintenant;
-        var quand = heure is null ? "à ce jour (aucune heure de signature déclarée)" : $"à l'heure de signature ({heure.Value.Affiche()})";
-        if (reference < debut || reference > fin)
+        // Best signature time (EN 319 102-1): the earliest proof of existence; the declared time when there is none.
+        var reference = prouvee ?? heure ?? maintenant;
+        var quand = prouvee is { } p ? $"à l'heure prouvée par horodatage ({p.Affiche()})"
+            : heure is null ? "à ce jour (aucune heure de signature déclarée)" : $"à l'heure de signature ({heure.Value.Affiche()})";
+        if (heure is { } signeeLe && (signeeLe < debut || signeeLe > fin))
+        {
+            controles.Add(Controle.Echec("validite", "Validité du certificat",
+                $"Le certificat, valable du {debut.Affiche()} au {fin.Affiche()}, n'était pas en vigueur à l'heure de signature ({signeeLe.Affiche()})."));
+        }
+        else if (reference < debut)
         {
             controles.Add(Controle.Echec("validite", "Validité du certificat", $"Le certificat, valable du {debut.Affiche()} au {fin.Affiche()}, n'était pas en vigueur {quand}."));
         }
-        else if (maintenant > fin)
+        else if (prouvee is { } tardive && tardive > fin)
+        {
+            // A proof of existence after the expiry proves nothing of the signing time: indeterminate, not invalid.
+            controles.Add(Controle.Echec("validite", "Validité du certificat",
+                $"Le certificat a expiré le {fin.Affiche()} ; le plus ancien horodatage qui couvre la signature ({tardive.Affiche()}) est postérieur, "
+                + "rien ne prouve donc qu'elle a été faite pendant la validité du certificat.", Verdict.Indeterminee));
+        }
+        else if (maintenant > fin && prouvee is null)
         {
             controles.Add(Controle.Echec("validite", "Validité du certificat",
                 $"Le certificat était en vigueur {quand}, mais il a expiré le {fin.Affiche()} et aucun horodatage ne prouve que la signature est antérieure.",
@@ -62,17 +86,20 @@ internal static partial class ControlesSignature
         }
         else
         {
-            controles.Add(Controle.Reussi("validite", "Validité du certificat", $"Le certificat, valable du {debut.Affiche()} au {fin.Affiche()}, était en vigueur {quand}."));
+            var expire = maintenant > fin ? $" Il a expiré depuis, le {fin.Affiche()}, ce qui ne retire rien à la signature : l'horodatage prouve qu'elle est antérieure." : "";
+            controles.Add(Controle.Reussi("validite", "Validité du certificat", $"Le certificat, valable du {debut.Affiche()} au {fin.Affiche()}, était en vigueur {quand}.{expire}"));
         }
 
         var nonRepudiation = ExigencesCertificat.NonRepudiation(certificat);
         controles.Add(nonRepudiation
             ? Controle.Reussi("usage", "Usage de la clé", "Le certificat est destiné à la signature (non-répudiation).")
             : ExigencesCertificat.UsageSignature(certificat)
-                ? Controle.Avertissement("usage", "Usage de la clé", "Le certificat permet la signature numérique mais pas la non-répudiation : il n'est pas destiné à signer des engagements.")
+                ? politique.NonRepudiationExigee
+                    ? Controle.Echec("usage", "Usage de la clé", "Le certificat permet la signature numérique mais pas la non-répudiation, que la politique de validation de la plateforme exige.")
+                    : Controle.Avertissement("usage", "Usage de la clé", "Le certificat permet la signature numérique mais pas la non-répudiation : il n'est pas destiné à signer des engagements.")
                 : Controle.Echec("usage", "Usage de la clé", "Le certificat n'est destiné ni à la signature numérique ni à la non-répudiation.", Verdict.Indeterminee));
 
-        var chaine = ChaineCertificats.Construire(certificat, cms.Certificats.Cast<X509Certificate2>(), racines, reference);
+        var chaine = ChaineCertificats.Construire(certificat, cms.Certificats.Cast<X509Certificate2>().Concat(contexte.Certificats), racines, reference);
         controles.Add(chaine switch
         {
             { Ancree: true, Anomalie: null } => Controle.Reussi("chaine", "Chaîne de confiance", $"Le certificat remonte à l'autorité de confiance « {Nom(chaine.Chaine[^1])} »."),
@@ -80,30 +107,94 @@ internal static partial class ControlesSignature
             _ when racines.Count == 0 => Controle.Echec("chaine", "Chaîne de confiance", "Aucune autorité de confiance n'est configurée sur cette plateforme.", Verdict.Indeterminee),
             _ => Controle.Echec("chaine", "Chaîne de confiance", $"Le certificat ne remonte à aucune autorité de confiance configurée (dernier maillon : « {Nom(chaine.Chaine[^1])} »).", Verdict.Indeterminee),
         });
-        controles.Add(Controle.NonVerifie("revocation", "Révocation", "La révocation du certificat (CRL, OCSP) n'est pas vérifiée : la vérification se fait hors ligne."));
+        if (chaine.Chaine.Count > 1)
+        {
+            controles.Add(chaine.Contraintes is { } contraintes
+                ? Controle.Echec("autorites", "Autorités de certification", $"La chaîne n'est pas valable : {contraintes}.")
+                : Controle.Reussi("autorites", "Autorités de certification", "Chaque autorité de la chaîne est une autorité de certification habilitée à signer des certificats."));
+        }
+        var qc = DeclarationsQc.Lire(certificat);
+        var listee = chaine.Ancree && contexte.ClesQualifiees.Contains(Convert.ToHexString(RacinesDeConfiance.Cle(chaine.Chaine[^1])));
+        controles.Add(CategorieCertificat(qc, politique, listee));
+        var (revocation, statutSignataire) = ControleRevocation.Verifier(chaine, contexte.Revocation.Et(DonneesRevocation.Lire(cms.Crls, cms.Ocsps)),
+            heure ?? reference, prouvee);
+        controles.Add(revocation.Etat == EtatControle.NonVerifie && politique.RevocationExigee
+            ? Controle.Echec("revocation", revocation.Libelle, $"{revocation.Detail} La politique de validation de la plateforme exige que la révocation soit vérifiée.",
+                Verdict.Indeterminee)
+            : revocation);
 
         var (algorithmeCle, tailleCle) = Algorithmes.Cle(certificat);
-        controles.Add(Algorithmes.Faiblesse(cms.AlgorithmeEmpreinte, algorithmeCle, tailleCle) is { } faiblesse
+        controles.Add(Algorithmes.Faiblesse(cms.AlgorithmeEmpreinte, algorithmeCle, tailleCle, prouvee) is { } faiblesse
             ? Controle.Echec("algorithmes", "Robustesse des algorithmes", $"Algorithmes trop faibles : {faiblesse}.", Verdict.Indeterminee)
-            : Controle.Reussi("algorithmes", "Robustesse des algorithmes", $"{cms.AlgorithmeSignature}, clé {algorithmeCle} de {tailleCle} bits."));
-        controles.Add(heure is { } h
-            ? Controle.Information("heure", "Heure de signature", $"{h.Affiche()} (heure de Paris), déclarée par le signataire ; aucun horodatage ne la certifie.")
-            : Controle.Avertissement("heure", "Heure de signature", "La signature n'indique pas son heure."));
+            : Controle.Reussi("algorithmes", "Robustesse des algorithmes", $"{cms.AlgorithmeSignature}, clé {algorithmeCle} de {tailleCle} bits."
+                + (prouvee is { } avant && Algorithmes.Faiblesse(cms.AlgorithmeEmpreinte, algorithmeCle, tailleCle) is not null
+                    ? $" Ces algorithmes ne sont plus sûrs aujourd'hui, mais l'étaient à l'heure prouvée par horodatage ({avant.Affiche()})." : "")));
+        controles.Add(prouvee is { } t
+            ? Controle.Reussi("heure", "Heure de signature", $"{t.Affiche()} (heure de Paris) au plus tard, prouvée par l'horodatage de « {preuves[0].Autorite} »"
+                + (heure is { } declaree ? $" ; heure déclarée par le signataire : {declaree.Affiche()}." : "."))
+            : heure is { } h
+                ? Controle.Information("heure", "Heure de signature", $"{h.Affiche()} (heure de Paris), déclarée par le signataire ; aucun horodatage ne la certifie.")
+                : Controle.Avertissement("heure", "Heure de signature", "La signature n'indique pas son heure."));
+        controles.AddRange(ControlesHorodatage.Controles(horodatage, posterieures));
+        var niveau = ControlesHorodatage.Niveau(format, cms, prouvee is not null, statutSignataire is not null, posterieures.ValidationHorodatee);
+        controles.Add(Controle.Information("niveau", "Niveau de signature (ETSI)", niveau));
 
-        return new RapportSignature(numero, nom, format, cms.AlgorithmeEmpreinte, heure, Identite(certificat, algorithmeCle, tailleCle),
-            chaine.Chaine.Select(Nom).ToList(), controles);
+        return new RapportSignature(numero, nom, format, cms.AlgorithmeEmpreinte, prouvee ?? heure, Identite(certificat, algorithmeCle, tailleCle, qc),
+            chaine.Chaine.Select(Nom).ToList(), controles, prouvee is not null, niveau);
+    }
+
+    private static byte[] EmpreinteDe(System.Security.Cryptography.HashAlgorithmName hash, byte[] donnees)
+    {
+        using var calcul = System.Security.Cryptography.IncrementalHash.CreateHash(hash);
+        calcul.AppendData(donnees);
+        return calcul.GetHashAndReset();
     }
 
     private static string Nom(X509Certificate2 c) => c.GetNameInfo(X509NameType.SimpleName, false) is { Length: > 0 } n ? n : c.Subject;
 
-    private static IdentiteCertificat Identite(X509Certificate2 c, string algorithmeCle, int tailleCle)
+    /// <summary>Article 5 of the arrêté of 22 March 2019: an advanced signature resting on a qualified certificate.</summary>
+    private static Controle CategorieCertificat(DeclarationsQc qc, Politique politique, bool listee)
     {
-        string? Attribut(string oid) => c.SubjectName.EnumerateRelativeDistinguishedNames()
-            .FirstOrDefault(r => r.GetSingleElementType().Value == oid)?.GetSingleElementValue();
+        const string Libelle = "Catégorie du certificat";
+        var source = listee
+            ? "selon les déclarations QCStatements du certificat, et son autorité figure sur la liste de confiance comme émettrice de certificats qualifiés"
+            : "selon les déclarations QCStatements du certificat, non confrontées à une liste de confiance";
+        if (qc.Qualifie)
+        {
+            var nature = qc.Types.Contains("eseal") && !qc.Types.Contains("esign") ? "de cachet électronique (personne morale)" : "de signature électronique";
+            var dispositif = qc.Qscd
+                ? "; la clé est sur un dispositif qualifié de création de signature (QSCD) : signature qualifiée au sens du règlement eIDAS"
+                : "; la clé n'est pas déclarée sur un dispositif qualifié (QSCD) : signature avancée reposant sur un certificat qualifié";
+            return Controle.Reussi("qualifie", Libelle, $"Certificat qualifié {nature} ({source}){dispositif}.");
+        }
+        var raison = qc switch
+        {
+            { Illisible: true } => "ses déclarations QCStatements sont illisibles",
+            { Conforme: true } => $"il est déclaré qualifié pour un autre usage que la signature ({string.Join(", ", qc.Types)})",
+            _ => "il ne porte pas la déclaration QcCompliance",
+        };
+        var detail = $"Le certificat n'est pas un certificat qualifié : {raison}. L'arrêté du 22 mars 2019 demande une signature avancée reposant sur un certificat qualifié.";
+        return politique.CertificatQualifieExige ? Controle.Echec("qualifie", Libelle, detail) : Controle.Avertissement("qualifie", Libelle, detail);
+    }
+
+    private static IdentiteCertificat Identite(X509Certificate2 c, string algorithmeCle, int tailleCle, DeclarationsQc qc)
+    {
+        string? Attribut(string oid)
+        {
+            try
+            {
+                return c.SubjectName.EnumerateRelativeDistinguishedNames().FirstOrDefault(r => r.GetSingleElementType().Value == oid)?.GetSingleElementValue();
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                // a damaged name: the report shows the subject as .NET renders it
+                return null;
+            }
+        }
         var email = c.GetNameInfo(X509NameType.EmailName, false);
         return new IdentiteCertificat(c.Subject, Attribut("2.5.4.3"), Attribut("2.5.4.10"), string.IsNullOrEmpty(email) ? null : email,
             c.Issuer, c.SerialNumber, new DateTimeOffset(c.NotBefore.ToUniversalTime()), new DateTimeOffset(c.NotAfter.ToUniversalTime()),
-            ExigencesCertificat.NonRepudiation(c), ExigencesCertificat.UsageSignature(c), algorithmeCle, tailleCle);
+            ExigencesCertificat.NonRepudiation(c), ExigencesCertificat.UsageSignature(c), algorithmeCle, tailleCle, qc.Qualifie, qc.Qualifie && qc.Qscd);
     }
 
     /// <summary>A PDF date (D:YYYYMMDDHHmmSSOHH'mm'), every part after the year optional.</summary>

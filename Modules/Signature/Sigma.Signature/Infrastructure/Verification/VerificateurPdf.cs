@@ -2,6 +2,7 @@ using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Sigma.Signature.Infrastructure.Cms;
+using Sigma.Signature.Infrastructure.Horodatage;
 using Sigma.Signature.Infrastructure.Pdf;
 using UglyToad.PdfPig.Tokens;
 
@@ -16,30 +17,60 @@ internal static class VerificateurPdf
     private const string Structure = "Structure de la signature PDF";
     private const string Perimetre = "Périmètre signé";
 
-    public static List<RapportSignature> Verifier(byte[] pdf, IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant)
+    public static List<RapportSignature> Verifier(byte[] pdf, ContexteVerification contexteFichier)
     {
         var rapports = new List<RapportSignature>();
         var finale = StructurePdf.Ouvrir(pdf);
         using (finale.Document)
         {
+            var contexte = DonneesValidation.Lire(finale, contexteFichier);
+            // Numbered in signing order: each signature covers the file up to its own revision.
+            var signatures = finale.Signatures().Select(s => (Signature: s, Fin: FinPlage(finale, s))).OrderBy(s => s.Fin).ToList();
+            var horodatages = signatures.Where(s => StructurePdf.Nom(s.Signature.Valeur, "SubFilter") == "ETSI.RFC3161")
+                .Select(s => (s.Fin, Jeton: JetonDocument(pdf, finale, s.Signature, contexte))).ToList();
+            var positionDss = DonneesValidation.Position(finale);
             var numero = 0;
-            foreach (var signature in finale.Signatures())
+            foreach (var (signature, fin) in signatures)
             {
                 numero++;
-                rapports.Add(VerifierUne(pdf, finale, signature, numero, racines, maintenant));
+                var apres = horodatages.Where(h => h.Fin > fin && h.Jeton is not null).ToList();
+                var posterieures = new PreuvesPosterieures(apres.Select(h => h.Jeton!).ToList(),
+                    positionDss is { } dss && dss > fin && apres.Any(h => h.Fin > dss && h.Jeton!.Probant));
+                rapports.Add(VerifierUne(pdf, finale, signature, numero, contexte, posterieures,
+                    horodatages.FirstOrDefault(h => h.Fin == fin && StructurePdf.Nom(signature.Valeur, "SubFilter") == "ETSI.RFC3161").Jeton));
             }
         }
         return rapports;
     }
 
+    /// <summary>A document time-stamp's token, checked over its byte range; null when the range itself cannot be trusted.</summary>
+    private static JetonVerifie? JetonDocument(byte[] pdf, StructurePdf finale, ChampSignature signature, ContexteVerification contexte)
+    {
+        var (plage, anomalie) = LirePlage(pdf, finale, signature);
+        if (plage is null || anomalie is not null || finale.Resoudre(StructurePdf.Entree(signature.Valeur, "Contents")) is not HexToken contenu)
+        {
+            return null;
+        }
+        return VerificateurHorodatage.Verifier(Cms(contenu.Bytes.ToArray()), hash => EmpreintePlage(pdf, plage, hash), contexte.Racines, contexte.Certificats);
+    }
+
+    private static byte[] EmpreintePlage(byte[] pdf, long[] plage, HashAlgorithmName hash)
+    {
+        using var calcul = IncrementalHash.CreateHash(hash);
+        calcul.AppendData(pdf, (int)plage[0], (int)plage[1]);
+        calcul.AppendData(pdf, (int)plage[2], (int)plage[3]);
+        return calcul.GetHashAndReset();
+    }
+
     private static RapportSignature VerifierUne(byte[] pdf, StructurePdf finale, ChampSignature signature, int numero,
-        IReadOnlyList<X509Certificate2> racines, DateTimeOffset maintenant)
+        ContexteVerification contexte, PreuvesPosterieures posterieures, JetonVerifie? jetonDocument)
     {
         var v = signature.Valeur;
         var sousFiltre = StructurePdf.Nom(v, "SubFilter");
         var format = sousFiltre switch
         {
             "ETSI.CAdES.detached" => FormatSignature.PAdES,
+            "ETSI.RFC3161" => FormatSignature.Horodatage,
             _ => FormatSignature.Pkcs7,
         };
         var controles = new List<Controle>
@@ -48,6 +79,7 @@ internal static class VerificateurPdf
             {
                 "ETSI.CAdES.detached" => Controle.Reussi("format", "Format", "PAdES : /SubFilter /ETSI.CAdES.detached."),
                 "adbe.pkcs7.detached" => Controle.Information("format", "Format", "PKCS#7 détaché (/SubFilter /adbe.pkcs7.detached) : format PDF antérieur à PAdES."),
+                "ETSI.RFC3161" => Controle.Reussi("format", "Format", "Horodatage du document (/SubFilter /ETSI.RFC3161, PAdES)."),
                 _ => Controle.Echec("format", "Format", $"Sous-filtre de signature non pris en charge : {sousFiltre ?? "absent"}.", Verdict.Indeterminee),
             },
         };
@@ -59,21 +91,27 @@ internal static class VerificateurPdf
             return new RapportSignature(numero, signature.Nom, format, "inconnu", heureDeclaree, null, [], controles);
         }
         controles.Add(Controle.Reussi("structure", Structure, "La plage signée (/ByteRange) part du début du fichier et n'exclut que la valeur /Contents de cette signature."));
-        if (sousFiltre is not ("ETSI.CAdES.detached" or "adbe.pkcs7.detached"))
+        if (sousFiltre is not ("ETSI.CAdES.detached" or "adbe.pkcs7.detached" or "ETSI.RFC3161"))
         {
             // adbe.pkcs7.sha1 and adbe.x509.rsa_sha1 sign something else than the byte range: not judged here.
             return new RapportSignature(numero, signature.Nom, format, "inconnu", heureDeclaree, null, [], controles);
         }
-        controles.Add(PerimetreSigne(pdf, finale, plage));
-        var cms = Cms(contenu.Bytes.ToArray());
-        var analyse = VerificateurCms.Analyser(cms, hash =>
+        var permissions = Permissions.Lire(finale, signature);
+        var (perimetre, modifications) = PerimetreSigne(pdf, finale, plage, permissions);
+        controles.Add(perimetre);
+        controles.AddRange(new[]
         {
-            using var calcul = IncrementalHash.CreateHash(hash);
-            calcul.AppendData(pdf, (int)plage[0], (int)plage[1]);
-            calcul.AppendData(pdf, (int)plage[2], (int)plage[3]);
-            return calcul.GetHashAndReset();
-        });
-        return ControlesSignature.Rapport(numero, signature.Nom, format, controles, analyse, heureDeclaree, racines, maintenant);
+            ControlesRevisions.Metadonnees(modifications),
+            ControlesRevisions.Certification(modifications, permissions),
+            ControlesRevisions.Verrous(modifications, permissions),
+        }.OfType<Controle>());
+        if (format == FormatSignature.Horodatage && jetonDocument is { } jeton)
+        {
+            return ControlesHorodatage.RapportDocument(numero, signature.Nom, controles, jeton, posterieures);
+        }
+        var cms = Cms(contenu.Bytes.ToArray());
+        var analyse = VerificateurCms.Analyser(cms, hash => EmpreintePlage(pdf, plage, hash));
+        return ControlesSignature.Rapport(numero, signature.Nom, format, controles, analyse, heureDeclaree, contexte, posterieures);
     }
 
     /// <summary>The /ByteRange, or why it cannot be trusted.</summary>
@@ -110,22 +148,28 @@ internal static class VerificateurPdf
         return (p, null);
     }
 
-    private static Controle PerimetreSigne(byte[] pdf, StructurePdf finale, long[] plage)
+    /// <summary>Where the signed revision ends: the end of the /ByteRange (unreadable ranges last).</summary>
+    private static long FinPlage(StructurePdf finale, ChampSignature signature) =>
+        finale.Resoudre(StructurePdf.Entree(signature.Valeur, "ByteRange")) is ArrayToken { Length: 4 } t
+        && t.Data[2] is NumericToken debut && t.Data[3] is NumericToken longueur
+            ? debut.Long + longueur.Long : long.MaxValue;
+
+    private static (Controle Perimetre, Modifications? Modifications) PerimetreSigne(byte[] pdf, StructurePdf finale, long[] plage, Permissions permissions)
     {
         var fin = plage[2] + plage[3];
         if (fin == pdf.Length)
         {
-            return Controle.Reussi("perimetre", Perimetre, "La signature couvre l'intégralité du fichier.");
+            return (Controle.Reussi("perimetre", Perimetre, "La signature couvre l'intégralité du fichier."), null);
         }
         var finRevision = pdf.AsSpan(0, (int)fin).TrimEnd("\r\n \0"u8);
         if (!finRevision.EndsWith("%%EOF"u8))
         {
-            return Controle.Echec("perimetre", Perimetre, $"La signature ne couvre que les {fin} premiers octets sur {pdf.Length}, qui ne forment pas une version complète du document.");
+            return (Controle.Echec("perimetre", Perimetre, $"La signature ne couvre que les {fin} premiers octets sur {pdf.Length}, qui ne forment pas une version complète du document."), null);
         }
         if (StructurePdf.DernierStartxref(pdf) is not { } dernier || dernier < fin)
         {
-            return Controle.Avertissement("perimetre", Perimetre,
-                $"{pdf.Length - fin} octets ont été ajoutés après la version signée sans former une mise à jour du document : ils ne sont pas couverts par la signature et un lecteur PDF les ignore.");
+            return (Controle.Avertissement("perimetre", Perimetre,
+                $"{pdf.Length - fin} octets ont été ajoutés après la version signée sans former une mise à jour du document : ils ne sont pas couverts par la signature et un lecteur PDF les ignore."), null);
         }
         Modifications modifications;
         try
@@ -133,22 +177,14 @@ internal static class VerificateurPdf
             var signee = StructurePdf.Ouvrir(pdf.AsMemory(0, (int)fin));
             using (signee.Document)
             {
-                modifications = AnalyseRevisions.Comparer(signee, finale);
+                modifications = AnalyseRevisions.Comparer(signee, finale, ObjetsLiberes.Lire(pdf, fin, finale));
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Controle.Echec("perimetre", Perimetre, "La version signée du document ne peut pas être relue pour la comparer au fichier actuel.");
+            return (Controle.Echec("perimetre", Perimetre, "La version signée du document ne peut pas être relue pour la comparer au fichier actuel."), null);
         }
-        var ajout = $"Des mises à jour ont été ajoutées après la signature ({pdf.Length - fin} octets)";
-        return modifications.SeulementSignatures
-            ? Controle.Information("perimetre", Perimetre, $"{ajout} ; elles ne font qu'ajouter {modifications.SignaturesAjoutees switch
-            {
-                0 => "des données de validation",
-                1 => "une signature",
-                var n => $"{n} signatures",
-            }} sans changer les pages ni le contenu signés.")
-            : Controle.Echec("perimetre", Perimetre, $"{ajout} et modifient le document signé : {string.Join(" ; ", modifications.Alterations.Take(8))}{(modifications.Alterations.Count > 8 ? "…" : "")}.");
+        return (ControlesRevisions.Perimetre(modifications, pdf.Length - fin, permissions), modifications);
     }
 
     /// <summary>The DER signature without the zeros that pad the reserved /Contents.</summary>

@@ -9,15 +9,16 @@ namespace Sigma.Signature.Infrastructure.Verification;
 internal sealed record FichierRecu(string Nom, byte[] Octets);
 
 /// <summary>Verifies a signed PDF, or a file with its detached signature, against the trusted roots.</summary>
-internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimeProvider clock)
+internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimeProvider clock, Politique politique)
 {
     public RapportVerification Verifier(FichierRecu fichier, FichierRecu? signatureDetachee)
     {
         var maintenant = clock.GetUtcNow();
         var autorites = racines.Racines();
+        var contexte = new ContexteVerification(autorites, maintenant, politique) { ClesQualifiees = racines.ClesQualifiees() };
         var remarques = new List<string>
         {
-            "La révocation des certificats n'est pas vérifiée (vérification hors ligne) : consultez au besoin la liste de révocation de l'autorité.",
+            "Aucune autorité n'est interrogée en ligne : la révocation des certificats n'est vérifiée qu'avec les données (CRL, OCSP) embarquées dans le fichier ; sans elles, consultez au besoin la liste de révocation de l'autorité.",
             autorites.Count == 0
                 ? "Aucune autorité de confiance n'est configurée : aucune chaîne de certification ne peut aboutir."
                 : $"{autorites.Count} autorité(s) de confiance configurée(s) sur la plateforme.",
@@ -25,13 +26,21 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
         List<RapportSignature> signatures;
         if (signatureDetachee is not null)
         {
-            signatures = [VerifierDetachee(fichier, signatureDetachee, autorites, maintenant)];
+            try
+            {
+                signatures = [VerifierDetachee(fichier, signatureDetachee, contexte)];
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                signatures = [];
+                remarques.Insert(0, "La signature détachée n'a pas pu être lue : sa structure est endommagée.");
+            }
         }
         else if (EstPdf(fichier.Octets))
         {
             try
             {
-                signatures = VerificateurPdf.Verifier(fichier.Octets, autorites, maintenant);
+                signatures = VerificateurPdf.Verifier(fichier.Octets, contexte);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -52,7 +61,7 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
             Convert.ToHexStringLower(SHA256.HashData(fichier.Octets)), maintenant, signatures, remarques);
     }
 
-    private static RapportSignature VerifierDetachee(FichierRecu fichier, FichierRecu signature, IReadOnlyList<System.Security.Cryptography.X509Certificates.X509Certificate2> autorites, DateTimeOffset maintenant)
+    private static RapportSignature VerifierDetachee(FichierRecu fichier, FichierRecu signature, ContexteVerification contexte)
     {
         var analyse = VerificateurCms.Analyser(Der(signature.Octets), hash =>
         {
@@ -67,7 +76,7 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
                 (FormatSignature.CAdES, Controle.Reussi("format", "Format", "CAdES détachée : le certificat du signataire est lié par un attribut signé.")),
             _ => (FormatSignature.Pkcs7, Controle.Information("format", "Format", "PKCS#7 détachée simple : aucun attribut signé ne lie le certificat du signataire.")),
         };
-        return ControlesSignature.Rapport(1, Domain.NomFichierSigne.NomSimple(signature.Nom), format, [controle], analyse, null, autorites, maintenant);
+        return ControlesSignature.Rapport(1, Domain.NomFichierSigne.NomSimple(signature.Nom), format, [controle], analyse, null, contexte);
     }
 
     private static bool EstPdf(byte[] octets) => octets.AsSpan(0, Math.Min(octets.Length, 1024)).IndexOf("%PDF-"u8) >= 0;
