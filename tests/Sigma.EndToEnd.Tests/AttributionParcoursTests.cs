@@ -138,6 +138,8 @@ public partial class AttributionParcoursTests(SigmaEnLigne sigma) : IClassFixtur
         await SigmaEnLigne.CaptureAsync(pageSoumissionnaire, "attribution-7-signe");
         (await soumissionnaire.TexteAsync("#message")).ShouldBe(
             "Le document signé est déposé, mais la vérification conclut : Validité indéterminée. Consultez le rapport ci-dessous.");
+        // A doubtful result is a warning, not a success.
+        (await soumissionnaire.Page.Locator("#message").GetAttributeAsync("class"))!.ShouldContain("fr-alert--warning");
         var versions = await soumissionnaire.TexteAsync("#versions");
         versions.ShouldContain("dans Sigma");
         versions.ShouldContain("Validité indéterminée");

@@ -137,7 +137,8 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
     {
         return await this.EnvoyerAsync(mediator, demande, verdict =>
         {
-            TempData["Message"] = verdict == Verdict.Valide
+            // A doubtful result is not shown as a success.
+            TempData[verdict == Verdict.Valide ? "Message" : "Avertissement"] = verdict == Verdict.Valide
                 ? "Le document signé est déposé et sa signature est valide. La Région en est informée."
                 : $"Le document signé est déposé, mais la vérification conclut : {verdict.Libelle()}. Consultez le rapport ci-dessous.";
             return Task.FromResult<IActionResult>(RedirectToAction(nameof(Detail), new { id }));
