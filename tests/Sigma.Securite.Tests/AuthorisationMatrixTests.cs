@@ -110,6 +110,9 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         ["POST /back-office/consultations/{id:guid}/publier"] =                        R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         ["POST /back-office/consultations/{id:guid}/questions/{questionId:guid}/reponse"] = R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         ["POST /signature/demandes"] =                                                 R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        // The auditors' screens (read-only): auditors and agents.
+        ["GET /audit/reponses"] =                                                       R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
+        ["GET /audit/reponses/{id:guid}"] =                                             R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
         // The opening of the plis and the award: agents only. The demo consultation's deadline is ahead: the opening is refused
         // (a flash message), so its plis read 404 for the agent too (the opened case is proven by OuvertureWebTests).
         ["GET /back-office/ouvertures/{consultationId:guid}"] =                         R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
@@ -250,6 +253,7 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         var nom = m.Groups[1].Value;
         return nom switch
         {
+            "id" when motif.StartsWith("/audit/reponses/", StringComparison.Ordinal) => jeu.ReponseEnvoyee.ToString(),
             "id" when motif.StartsWith("/reponses/{id:guid}/accuse", StringComparison.Ordinal) || motif.StartsWith("/reponses/{id:guid}/pli", StringComparison.Ordinal) => jeu.ReponseEnvoyee.ToString(),
             "id" when motif.StartsWith("/reponses/", StringComparison.Ordinal) => jeu.Brouillon.ToString(),
             "id" when motif.StartsWith("/signature/demandes/", StringComparison.Ordinal) => jeu.DemandeSignature.ToString(),

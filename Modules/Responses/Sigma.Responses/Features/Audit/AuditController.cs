@@ -1,0 +1,68 @@
+using JasperFx.Events;
+
+namespace Sigma.Responses.Features.Audit;
+
+public sealed record LigneAudit(Reponse Reponse, ConsultationConnue? Consultation);
+
+/// <summary>One event of a response's history as an auditor reads it.</summary>
+public sealed record EvenementAudit(long Version, DateTimeOffset Le, string Quoi, string Detail, string? Compte, string? CorrelationId);
+
+public sealed record TimelineVue(Reponse Reponse, ConsultationConnue? Consultation, IReadOnlyList<EvenementAudit> Evenements, long? Version, Reponse? Etat);
+
+/// <summary>
+/// The auditors' reading of the responses (read-only; agents may read it too): every response, and for each its whole
+/// history event by event — what, who, from which account, when, in which operation — and its state at any version
+/// (replayed from the events). Sealed contents are never shown here: only what the events say in clear.
+/// </summary>
+[Authorize(Policy = Policies.Auditeur)]
+[Route("audit/reponses")]
+public sealed class AuditController(IResponsesStore store) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var reponses = await session.Query<Reponse>().OrderByDescending(r => r.CommenceeLe).Take(500).ToListAsync(ct);
+        var consultations = (await session.LoadManyAsync<ConsultationConnue>(ct, reponses.Select(r => r.ConsultationId).Distinct())).ToDictionary(c => c.Id);
+        return View("~/Features/Audit/Index.cshtml", reponses.Select(r => new LigneAudit(r, consultations.GetValueOrDefault(r.ConsultationId))).ToList());
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Timeline(Guid id, long? version, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var reponse = await session.LoadAsync<Reponse>(id, ct);
+        if (reponse is null)
+        {
+            return NotFound();
+        }
+        var evenements = await session.Events.FetchStreamAsync(id, token: ct);
+        var etat = version is { } v && v >= 1 && v <= evenements.Count ? await session.Events.AggregateStreamAsync<Reponse>(id, version: v, token: ct) : null;
+        var consultation = await session.LoadAsync<ConsultationConnue>(reponse.ConsultationId, ct);
+        return View("~/Features/Audit/Timeline.cshtml", new TimelineVue(reponse, consultation, evenements.Select(Lire).ToList(), etat is null ? null : version, etat));
+    }
+
+    private static EvenementAudit Lire(IEvent e)
+    {
+        var (quoi, detail) = Decrire(e.Data);
+        return new EvenementAudit(e.Version, e.Timestamp, quoi, detail, e.UserName, e.CorrelationId);
+    }
+
+    /// <summary>What an event says, in French, from its clear fields only (form contents travel sealed).</summary>
+    public static (string Quoi, string Detail) Decrire(object donnees) => donnees switch
+    {
+        ReponseCommencee e => ("Réponse commencée", $"par {e.NomPar} ({e.Par}) pour {e.Organisation}, SIRET {e.Siret}"),
+        CandidatureEnregistree e => ("Candidature enregistrée", $"onglet « {Candidature.OngletsCandidature.Libelle(e.Onglet)} » par {e.NomPar} ({e.Par}) — contenu scellé ({Francais.Taille(e.Contenu.Length)})"),
+        CandidatureValidee e => ("Candidature validée", $"par {e.NomPar} ({e.Par})"),
+        OffreCreee e => ("Offre créée", $"lot {e.Lot} par {e.NomPar} ({e.Par})"),
+        OffreEnregistree e => ("Offre enregistrée", $"onglet « {Offre.OngletsOffre.Libelle(e.Onglet)} » par {e.NomPar} ({e.Par}) — contenu scellé ({Francais.Taille(e.Contenu.Length)})"),
+        OffreValidee e => ("Offre validée", $"par {e.NomPar} ({e.Par})"),
+        OffreSupprimee e => ("Offre supprimée", $"par {e.NomPar} ({e.Par})"),
+        PieceDeposee e => ("Pièce déposée", $"« {e.Nom} » ({CataloguePieces.Libelle(e.Categorie)}, {Francais.Taille(e.Taille)}, SHA-256 {e.Sha256}) par {e.NomPar} ({e.Par})"),
+        PieceRetiree e => ("Pièce retirée", $"par {e.NomPar} ({e.Par})"),
+        EditionsGenerees e => ("Éditions générées", $"{string.Join(", ", e.Editions.Select(x => x.Libelle))} — scellées, par {e.NomPar} ({e.Par})"),
+        ReponseEnvoyee e => ("Réponse envoyée", $"accusé de réception {e.NumeroAccuse}, {Francais.Nombre(e.Fichiers.Count, "fichier", "fichiers")}, lots {string.Join(", ", e.Lots)}, par {e.NomPar} ({e.Par})"),
+        PliTelecharge e => ("Pli téléchargé", $"par le soumissionnaire {e.NomPar} ({e.Par})"),
+        _ => (donnees.GetType().Name, ""),
+    };
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using static Sigma.Testing.Soumissionnaire;
+
+namespace Sigma.Responses.Tests;
+
+/// <summary>The auditors' replay of a response: every event with who, when and its operation, and the state at any version — never a sealed content.</summary>
+public partial class AuditWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
+{
+    [Fact]
+    public async Task An_auditor_replays_a_sent_response_event_by_event_and_sees_its_state_before_sending_without_its_sealed_contents()
+    {
+        var marque = "Zorglub" + Guid.NewGuid().ToString("N")[..8];
+        var (client, id, offre) = await PreteAEnvoyerAsync(sigma);
+        var champs = Candidat();
+        champs["Candidat.Signataire.Qualite"] = marque;
+        (await OngletAsync(client, $"/reponses/{id}/candidature/candidat", champs, "valider")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await EnvoyerAsync(client, id)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var auditeur = await ConnecteAsync(sigma, "auditeur");
+
+        (await auditeur.GetStringAsync("/audit/reponses")).ShouldContain($"/audit/reponses/{id}");
+        var historique = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/reponses/{id}"));
+        foreach (var quoi in new[] { "Réponse commencée", "Candidature enregistrée", "Candidature validée", "Offre créée", "Pièce déposée", "Éditions générées", "Offre validée", "Réponse envoyée" })
+        {
+            historique.ShouldContain($"<td>{quoi}</td>");
+        }
+        historique.ShouldContain("« Pouvoirs.pdf » (Pouvoirs");
+        historique.ShouldNotContain(marque);
+        // Every event of the send carries the same operation id (correlation), as recorded by Marten.
+        var versions = Regex.Matches(historique, "<tr[^>]*>\\s*<td>(\\d+)</td>").Count;
+        versions.ShouldBeGreaterThan(10);
+        Correlation().Matches(historique).Select(m => m.Groups[1].Value).Where(c => c.Length > 0).ShouldNotBeEmpty();
+
+        // The state just before the send: validated, not sent.
+        var avant = versions - 1;
+        var etat = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/reponses/{id}?version={avant}"));
+        etat.ShouldContain($"État après l'événement n° {avant}");
+        etat.ShouldContain("Non envoyée");
+        etat.ShouldContain("Candidature : Validé");
+        etat.ShouldNotContain(marque);
+        var premier = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/reponses/{id}?version=1"));
+        premier.ShouldContain("Candidature : non saisie");
+
+        // Read-only for auditors; no bidder reads it.
+        (await client.GetAsync($"/audit/reponses/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var principal = historique[historique.IndexOf("<main", StringComparison.Ordinal)..historique.IndexOf("</main>", StringComparison.Ordinal)];
+        principal.ShouldNotContain("<form");
+        historique.ShouldNotContain($"/reponses/{id}/offres/{offre}");
+    }
+
+    [GeneratedRegex("<code>([0-9a-zA-Z-]*)</code>")]
+    private static partial Regex Correlation();
+}
