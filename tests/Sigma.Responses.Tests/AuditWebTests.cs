@@ -40,6 +40,23 @@ public partial class AuditWebTests(SigmaFactory sigma) : IClassFixture<SigmaFact
         var premier = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/reponses/{id}?version=1"));
         premier.ShouldContain("Candidature : non saisie");
 
+        // The consultation's history: its own events, and the deposit as the registry recorded it.
+        var consultation = await ConsultationAsync(client);
+        var numero = Regex.Match(await client.GetStringAsync($"/reponses/{id}/accuse"), "id=\"numero-accuse\">([^<]+)<").Groups[1].Value;
+        string histoire = "";
+        for (var essai = 0; essai < 50 && !histoire.Contains(numero, StringComparison.Ordinal); essai++)
+        {
+            histoire = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/consultations/{consultation}"));
+            await Task.Delay(100);
+        }
+        foreach (var quoi in new[] { "Consultation créée", "DCE déposé", "Consultation publiée", "Pli reçu" })
+        {
+            histoire.ShouldContain($"<td>{quoi}</td>");
+        }
+        histoire.ShouldContain($"accusé {numero}");
+        histoire.ShouldNotContain(marque);
+        (await auditeur.GetStringAsync("/audit/consultations")).ShouldContain($"/audit/consultations/{consultation}");
+
         // Read-only for auditors; no bidder reads it.
         (await client.GetAsync($"/audit/reponses/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var principal = historique[historique.IndexOf("<main", StringComparison.Ordinal)..historique.IndexOf("</main>", StringComparison.Ordinal)];

@@ -111,6 +111,8 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         ["POST /back-office/consultations/{id:guid}/questions/{questionId:guid}/reponse"] = R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         ["POST /signature/demandes"] =                                                 R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         // The auditors' screens (read-only): auditors and agents.
+        ["GET /audit/consultations"] =                                                  R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
+        ["GET /audit/consultations/{id:guid}"] =                                        R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
         ["GET /audit/reponses"] =                                                       R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
         ["GET /audit/reponses/{id:guid}"] =                                             R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
         // The opening of the plis and the award: agents only. The demo consultation's deadline is ahead: the opening is refused
@@ -254,6 +256,7 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         return nom switch
         {
             "id" when motif.StartsWith("/audit/reponses/", StringComparison.Ordinal) => jeu.ReponseEnvoyee.ToString(),
+            "id" when motif.StartsWith("/audit/consultations/", StringComparison.Ordinal) => jeu.ConsultationDemo.ToString(),
             "id" when motif.StartsWith("/reponses/{id:guid}/accuse", StringComparison.Ordinal) || motif.StartsWith("/reponses/{id:guid}/pli", StringComparison.Ordinal) => jeu.ReponseEnvoyee.ToString(),
             "id" when motif.StartsWith("/reponses/", StringComparison.Ordinal) => jeu.Brouillon.ToString(),
             "id" when motif.StartsWith("/signature/demandes/", StringComparison.Ordinal) => jeu.DemandeSignature.ToString(),
