@@ -40,6 +40,17 @@ public partial class AuditWebTests(SigmaFactory sigma) : IClassFixture<SigmaFact
         var premier = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/reponses/{id}?version=1"));
         premier.ShouldContain("Candidature : non saisie");
 
+        // Exported whole, as JSON and as a PDF: the same lines.
+        var json = System.Text.Json.JsonDocument.Parse(await auditeur.GetStringAsync($"/audit/reponses/{id}/historique.json"));
+        json.RootElement.GetProperty("evenements").GetArrayLength().ShouldBe(versions);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await auditeur.GetByteArrayAsync($"/audit/reponses/{id}/historique.pdf")))
+        {
+            var texte = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            texte.ShouldContain("Historique d'une réponse");
+            texte.ShouldContain("Réponse envoyée");
+            texte.ShouldNotContain(marque);
+        }
+
         // The consultation's history: its own events, and the deposit as the registry recorded it.
         var consultation = await ConsultationAsync(client);
         var numero = Regex.Match(await client.GetStringAsync($"/reponses/{id}/accuse"), "id=\"numero-accuse\">([^<]+)<").Groups[1].Value;

@@ -115,6 +115,7 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         ["GET /audit/consultations/{id:guid}"] =                                        R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
         ["GET /audit/reponses"] =                                                       R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
         ["GET /audit/reponses/{id:guid}"] =                                             R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
+        ["GET /audit/reponses/{id:guid}/historique.{format:regex(^(json|pdf)$)}"] =      R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
         // The opening of the plis and the award: agents only. The demo consultation's deadline is ahead: the opening is refused
         // (a flash message), so its plis read 404 for the agent too (the opened case is proven by OuvertureWebTests).
         ["GET /back-office/ouvertures/{consultationId:guid}"] =                         R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
@@ -272,6 +273,7 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
             "compteId" => jeu.CompteFormateur.ToString(),
             "onglet" when motif.Contains("/offres/", StringComparison.Ordinal) => "offre",
             "onglet" => "candidat",
+            "format" => "pdf",
             "code" => "404",
             "nomenclature" => "formacode",
             "path" => "",

@@ -14,6 +14,7 @@ public enum ModeleDocument
     ActeEngagement,
     AccuseReception,
     RapportVerification,
+    HistoriqueReponse,
 }
 
 /// <summary>

@@ -48,6 +48,7 @@ internal sealed class RendreDocumentHandler(Imprimante imprimante, Polices polic
         ModeleDocument.Dc4 => "dc4.sbn",
         ModeleDocument.ActeEngagement => "acte-engagement.sbn",
         ModeleDocument.AccuseReception => "accuse-reception.sbn",
+        ModeleDocument.HistoriqueReponse => "historique-reponse.sbn",
         _ => "rapport-verification.sbn",
     };
 }

@@ -16,7 +16,7 @@ public sealed record TimelineVue(Reponse Reponse, ConsultationConnue? Consultati
 /// </summary>
 [Authorize(Policy = Policies.Auditeur)]
 [Route("audit/reponses")]
-public sealed class AuditController(IResponsesStore store) : Controller
+public sealed class AuditController(IResponsesStore store, IMediator mediator, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -40,6 +40,33 @@ public sealed class AuditController(IResponsesStore store) : Controller
         var etat = version is { } v && v >= 1 && v <= evenements.Count ? await session.Events.AggregateStreamAsync<Reponse>(id, version: v, token: ct) : null;
         var consultation = await session.LoadAsync<ConsultationConnue>(reponse.ConsultationId, ct);
         return View("~/Features/Audit/Timeline.cshtml", new TimelineVue(reponse, consultation, evenements.Select(Lire).ToList(), etat is null ? null : version, etat));
+    }
+
+    /// <summary>The whole history, as JSON (for tools) or as a PDF (to file): the same lines as the page.</summary>
+    [HttpGet("{id:guid}/historique.{format:regex(^(json|pdf)$)}")]
+    public async Task<IActionResult> Export(Guid id, string format, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var reponse = await session.LoadAsync<Reponse>(id, ct);
+        if (reponse is null)
+        {
+            return NotFound();
+        }
+        var consultation = await session.LoadAsync<ConsultationConnue>(reponse.ConsultationId, ct);
+        var evenements = (await session.Events.FetchStreamAsync(id, token: ct)).Select(Lire).ToList();
+        var nom = $"Historique {consultation?.Reference} {reponse.Organisation}";
+        if (format == "json")
+        {
+            Telechargements.Nommer(Response, nom + ".json");
+            return Json(new { ReponseId = id, consultation?.Reference, reponse.Organisation, reponse.Siret, Evenements = evenements });
+        }
+        var rendu = await mediator.Send(new Sigma.Documents.Contracts.RendreDocument(Sigma.Documents.Contracts.ModeleDocument.HistoriqueReponse, "Historique d'une réponse",
+            consultation?.Reference, new
+            {
+                consultation?.Reference, consultation?.Intitule, reponse.Organisation, reponse.Siret, EtabliLe = clock.GetUtcNow().AfficheALaSeconde(),
+                Evenements = evenements.Select(e => new { e.Version, Le = e.Le.AfficheALaSeconde(), e.Quoi, e.Detail, e.Compte, e.CorrelationId }).ToList(),
+            }), ct);
+        return File(rendu.Pdf, "application/pdf", nom + ".pdf");
     }
 
     private static EvenementAudit Lire(IEvent e)
