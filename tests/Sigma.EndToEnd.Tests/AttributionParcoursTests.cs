@@ -144,7 +144,7 @@ public partial class AttributionParcoursTests(SigmaEnLigne sigma) : IClassFixtur
         versions.ShouldContain("dans Sigma");
         versions.ShouldContain("Validité indéterminée");
         (await soumissionnaire.TexteAsync("#conclusion")).ShouldStartWith("Validité indéterminée");
-        (await soumissionnaire.TexteAsync("#conclusion")).ShouldContain("Aucune autorité de confiance n'est configurée sur cette plateforme.");
+        (await soumissionnaire.TexteAsync("#conclusion")).ShouldContain("Aucune autorité de confiance n'est configurée sur cette plate-forme.");
         var signature = await soumissionnaire.TexteAsync("#signature-1");
         signature.ShouldContain("Signataire Claire Martin");
         signature.ShouldContain("PAdES");
@@ -170,7 +170,7 @@ public partial class AttributionParcoursTests(SigmaEnLigne sigma) : IClassFixtur
         var rapport = await agent.TexteAsync("#rapport");
         rapport.ShouldContain("Lot 1 - Acte d'engagement");
         rapport.ShouldContain("Signataire Claire Martin");
-        rapport.ShouldContain("Aucune autorité de confiance n'est configurée sur cette plateforme.");
+        rapport.ShouldContain("Aucune autorité de confiance n'est configurée sur cette plate-forme.");
         rapport.ShouldContain("AC de test du parcours");
         rapport.ShouldContain("non-répudiation : oui");
         (await agent.TexteAsync("#signature-1 tr[data-controle='chaine']")).ShouldContain("Non conforme");

@@ -74,7 +74,7 @@ public class CertificatsTests
         var vide = Directory.CreateTempSubdirectory("sigma-vide-").FullName;
         var rapport = Signatures.Verifier(Signatures.SignerPdf(PdfDeTest.Classique()), vide);
         rapport.Conclusion.ShouldBe(Verdict.Indeterminee);
-        rapport.Signatures.Single().Controle("chaine").Detail.ShouldBe("Aucune autorité de confiance n'est configurée sur cette plateforme.");
+        rapport.Signatures.Single().Controle("chaine").Detail.ShouldBe("Aucune autorité de confiance n'est configurée sur cette plate-forme.");
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public class ChaineEtCategorieTests
 
         var exigeante = Signatures.Verificateur(politique: new Politique(NonRepudiationExigee: true)).Verifier(new FichierRecu("offre.pdf", pdf), null);
         exigeante.Conclusion.ShouldBe(Verdict.Invalide);
-        exigeante.Signatures[0].Motif.ShouldContain("que la politique de validation de la plateforme exige");
+        exigeante.Signatures[0].Motif.ShouldContain("que la politique de validation de la plate-forme exige");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class ChaineEtCategorieTests
 
         var exigeante = Signatures.Verificateur(politique: new Politique(RevocationExigee: true)).Verifier(new FichierRecu("offre.pdf", pdf), null);
         exigeante.Conclusion.ShouldBe(Verdict.Indeterminee);
-        exigeante.Signatures[0].Controle("revocation").Detail.ShouldEndWith("La politique de validation de la plateforme exige que la révocation soit vérifiée.");
+        exigeante.Signatures[0].Controle("revocation").Detail.ShouldEndWith("La politique de validation de la plate-forme exige que la révocation soit vérifiée.");
 
         var avecDonnees = Validation.AjouterDss(pdf, ocsps: [Validation.Ocsp(Pki.Instance.Signataire)]);
         Signatures.Verificateur(politique: new Politique(RevocationExigee: true)).Verifier(new FichierRecu("offre.pdf", avecDonnees), null)

@@ -61,7 +61,7 @@ public class ListeDeConfianceTests
     {
         var signature = Verifier(Signatures.SignerPdf(PdfDeTest.Classique()), null, Fichier(Liste(Pki.Instance.Racine, Retire)));
         signature.Conclusion.ShouldBe(Verdict.Indeterminee);
-        signature.Controle("chaine").Detail.ShouldBe("Aucune autorité de confiance n'est configurée sur cette plateforme.");
+        signature.Controle("chaine").Detail.ShouldBe("Aucune autorité de confiance n'est configurée sur cette plate-forme.");
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public class RevocationTests
 
         var revocation = Signatures.Verifier(pdf).Signatures.Single().Controle("revocation");
         revocation.Etat.ShouldBe(EtatControle.NonVerifie);
-        revocation.Detail.ShouldContain("1 donnée(s) de révocation embarquée(s) sont illisibles");
+        revocation.Detail.ShouldContain("1 donnée de révocation embarquée est illisible");
     }
 
     /// <summary>A PAdES signature whose CMS carries the OCSP response in the signed attribute adbe-revocationInfoArchival.</summary>

@@ -112,7 +112,7 @@ public class SignaturePadesTests
         signature.Conclusion.ShouldBe(Verdict.Invalide);
         var perimetre = signature.Controle("perimetre");
         perimetre.Etat.ShouldBe(EtatControle.Echec);
-        perimetre.Detail.ShouldContain("1 page(s) ajoutée(s) après la signature");
+        perimetre.Detail.ShouldContain("1 page ajoutée après la signature");
         perimetre.Detail.ShouldContain("arborescence des pages modifiée");
         signature.Controle("empreinte").Etat.ShouldBe(EtatControle.Reussi);
     }

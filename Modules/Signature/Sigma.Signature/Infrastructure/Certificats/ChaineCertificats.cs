@@ -138,7 +138,7 @@ internal static class ChaineCertificats
             }
             if (contraintes.HasPathLengthConstraint && rang > contraintes.PathLengthConstraint)
             {
-                return $"l'autorité « {nom} » n'admet que {contraintes.PathLengthConstraint} autorité(s) intermédiaire(s) sous elle";
+                return $"l'autorité « {nom} » n'admet que {Sigma.BuildingBlocks.Web.Francais.Nombre(contraintes.PathLengthConstraint, "autorité intermédiaire", "autorités intermédiaires")} sous elle";
             }
         }
         return null;

@@ -18,7 +18,7 @@ internal static class ControleRevocation
     {
         if (donnees.Vide)
         {
-            var illisibles = donnees.Illisibles > 0 ? $" ; {donnees.Illisibles} donnée(s) de révocation embarquée(s) sont illisibles" : "";
+            var illisibles = donnees.Illisibles > 0 ? $" ; {(donnees.Illisibles > 1 ? $"{donnees.Illisibles} données de révocation embarquées sont illisibles" : "1 donnée de révocation embarquée est illisible")}" : "";
             return (Controle.NonVerifie("revocation", Libelle, $"La révocation du certificat (CRL, OCSP) n'est pas vérifiée : la vérification se fait hors ligne et le fichier n'embarque aucune donnée de révocation{illisibles}."), null);
         }
         var lignes = new List<string>();
@@ -60,9 +60,9 @@ internal static class ControleRevocation
         if (signataire is null)
         {
             return (Controle.NonVerifie("revocation", Libelle,
-                $"Les données de révocation embarquées ({donnees.NombreCrls} CRL, {donnees.NombreOcsps} réponse(s) OCSP) ne portent pas sur le certificat du signataire."), null);
+                $"Les données de révocation embarquées ({donnees.NombreCrls} CRL, {Sigma.BuildingBlocks.Web.Francais.Nombre(donnees.NombreOcsps, "réponse OCSP", "réponses OCSP")}) ne portent pas sur le certificat du signataire."), null);
         }
-        return (Controle.Reussi("revocation", Libelle, $"D'après les données embarquées dans le fichier ({donnees.NombreCrls} CRL, {donnees.NombreOcsps} réponse(s) OCSP ; "
+        return (Controle.Reussi("revocation", Libelle, $"D'après les données embarquées dans le fichier ({donnees.NombreCrls} CRL, {Sigma.BuildingBlocks.Web.Francais.Nombre(donnees.NombreOcsps, "réponse OCSP", "réponses OCSP")} ; "
             + $"aucune interrogation en ligne) : {string.Join(" ; ", lignes)}."), signataire);
     }
 

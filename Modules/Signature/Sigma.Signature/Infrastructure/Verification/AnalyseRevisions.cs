@@ -50,8 +50,8 @@ internal sealed partial class AnalyseRevisions
         if (pagesApres.Count != pagesAvant.Count)
         {
             _alterations.Add(pagesApres.Count > pagesAvant.Count
-                ? $"{pagesApres.Count - pagesAvant.Count} page(s) ajoutée(s) après la signature"
-                : $"{pagesAvant.Count - pagesApres.Count} page(s) retirée(s) après la signature");
+                ? $"{Sigma.BuildingBlocks.Web.Francais.Nombre(pagesApres.Count - pagesAvant.Count, "page ajoutée", "pages ajoutées")} après la signature"
+                : $"{Sigma.BuildingBlocks.Web.Francais.Nombre(pagesAvant.Count - pagesApres.Count, "page retirée", "pages retirées")} après la signature");
         }
         var avant = _signee.Document.Structure.CrossReferenceTable.ObjectOffsets;
         var pagesSignees = pagesAvant.ToHashSet();

@@ -95,7 +95,7 @@ internal static partial class ControlesSignature
             ? Controle.Reussi("usage", "Usage de la clé", "Le certificat est destiné à la signature (non-répudiation).")
             : ExigencesCertificat.UsageSignature(certificat)
                 ? politique.NonRepudiationExigee
-                    ? Controle.Echec("usage", "Usage de la clé", "Le certificat permet la signature numérique mais pas la non-répudiation, que la politique de validation de la plateforme exige.")
+                    ? Controle.Echec("usage", "Usage de la clé", "Le certificat permet la signature numérique mais pas la non-répudiation, que la politique de validation de la plate-forme exige.")
                     : Controle.Avertissement("usage", "Usage de la clé", "Le certificat permet la signature numérique mais pas la non-répudiation : il n'est pas destiné à signer des engagements.")
                 : Controle.Echec("usage", "Usage de la clé", "Le certificat n'est destiné ni à la signature numérique ni à la non-répudiation.", Verdict.Indeterminee));
 
@@ -104,7 +104,7 @@ internal static partial class ControlesSignature
         {
             { Ancree: true, Anomalie: null } => Controle.Reussi("chaine", "Chaîne de confiance", $"Le certificat remonte à l'autorité de confiance « {Nom(chaine.Chaine[^1])} »."),
             { Ancree: true } => Controle.Echec("chaine", "Chaîne de confiance", $"La chaîne atteint une autorité de confiance, mais {chaine.Anomalie}.", Verdict.Indeterminee),
-            _ when racines.Count == 0 => Controle.Echec("chaine", "Chaîne de confiance", "Aucune autorité de confiance n'est configurée sur cette plateforme.", Verdict.Indeterminee),
+            _ when racines.Count == 0 => Controle.Echec("chaine", "Chaîne de confiance", "Aucune autorité de confiance n'est configurée sur cette plate-forme.", Verdict.Indeterminee),
             _ => Controle.Echec("chaine", "Chaîne de confiance", $"Le certificat ne remonte à aucune autorité de confiance configurée (dernier maillon : « {Nom(chaine.Chaine[^1])} »).", Verdict.Indeterminee),
         });
         if (chaine.Chaine.Count > 1)
@@ -119,7 +119,7 @@ internal static partial class ControlesSignature
         var (revocation, statutSignataire) = ControleRevocation.Verifier(chaine, contexte.Revocation.Et(DonneesRevocation.Lire(cms.Crls, cms.Ocsps)),
             heure ?? reference, prouvee);
         controles.Add(revocation.Etat == EtatControle.NonVerifie && politique.RevocationExigee
-            ? Controle.Echec("revocation", revocation.Libelle, $"{revocation.Detail} La politique de validation de la plateforme exige que la révocation soit vérifiée.",
+            ? Controle.Echec("revocation", revocation.Libelle, $"{revocation.Detail} La politique de validation de la plate-forme exige que la révocation soit vérifiée.",
                 Verdict.Indeterminee)
             : revocation);
 

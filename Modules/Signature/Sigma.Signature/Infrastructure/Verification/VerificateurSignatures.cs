@@ -21,7 +21,7 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
             "Aucune autorité n'est interrogée en ligne : la révocation des certificats n'est vérifiée qu'avec les données (CRL, OCSP) embarquées dans le fichier ; sans elles, consultez au besoin la liste de révocation de l'autorité.",
             autorites.Count == 0
                 ? "Aucune autorité de confiance n'est configurée : aucune chaîne de certification ne peut aboutir."
-                : $"{autorites.Count} autorité(s) de confiance configurée(s) sur la plateforme.",
+                : $"{Sigma.BuildingBlocks.Web.Francais.Nombre(autorites.Count, "autorité de confiance configurée", "autorités de confiance configurées")} sur la plate-forme.",
         };
         List<RapportSignature> signatures;
         if (signatureDetachee is not null)
