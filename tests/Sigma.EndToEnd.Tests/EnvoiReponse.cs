@@ -57,6 +57,38 @@ internal static class EnvoiReponse
         await n.CliquerAsync(n.Bouton("Valider la candidature"));
         (await n.Page.Locator("h1").InnerTextAsync()).ShouldContain("Validé");
 
+        var offre = await CreerOffreLot1Async(n, dossier);
+
+        await n.AllerAsync($"{offre}/prestataires");
+        await n.Page.Locator("#Prestataires_AssujettiTva").GetByLabel("Non").CheckAsync(new() { Force = true });
+        await n.Page.Locator("#Prestataires_Avance").GetByLabel("Oui").CheckAsync(new() { Force = true });
+        await n.Champ("Fréquence de facturation").SelectOptionAsync("Mensuelle");
+        await n.SaisirAsync("Titulaire du compte", "Formation Occitanie Avenir");
+        await n.SaisirAsync("IBAN", "FR76 3000 6000 0112 3456 7890 189");
+        await n.SaisirAsync("BIC", "AGRIFRPP");
+        await n.Page.Locator("#Prestataires_SousTraitance").GetByLabel("Non").CheckAsync(new() { Force = true });
+        await n.CliquerAsync(n.Bouton("Enregistrer"));
+
+        await n.AllerAsync($"{offre}/sites");
+        await RemplirSitesOffreAsync(n);
+
+        await n.AllerAsync($"{offre}/pedagogie");
+        await RemplirPedagogieAsync(n);
+
+        await n.AllerAsync($"{offre}/prix");
+        await ValiderPrixAsync(n);
+
+        await n.AllerAsync(dossier);
+        await n.CliquerAsync(n.Page.GetByRole(AriaRole.Link, new() { Name = "Envoyer la réponse" }));
+        await n.CliquerAsync(n.Bouton("Confirmer l'envoi définitif"));
+        var numero = await n.TexteAsync("#numero-accuse");
+        numero.ShouldStartWith($"AR-{reference}-");
+        return numero;
+    }
+
+    /// <summary>« Créer une offre » for lot 1 from the response's page, its « Offre » tab saved and its four pieces deposited; returns the offer's address.</summary>
+    public static async Task<string> CreerOffreLot1Async(Navigation n, string dossier)
+    {
         await n.AllerAsync(dossier);
         await n.Page.GetByLabel(new Regex("^Lot de la nouvelle offre")).SelectOptionAsync(new SelectOptionValue { Label = "Lot 1 — Projet Pro Occitanie Est" });
         await n.CliquerAsync(n.Bouton("Créer une offre"));
@@ -71,18 +103,12 @@ internal static class EnvoiReponse
         {
             await DeposerAsync(n, categorie, nom);
         }
+        return offre;
+    }
 
-        await n.AllerAsync($"{offre}/prestataires");
-        await n.Page.Locator("#Prestataires_AssujettiTva").GetByLabel("Non").CheckAsync(new() { Force = true });
-        await n.Page.Locator("#Prestataires_Avance").GetByLabel("Oui").CheckAsync(new() { Force = true });
-        await n.Champ("Fréquence de facturation").SelectOptionAsync("Mensuelle");
-        await n.SaisirAsync("Titulaire du compte", "Formation Occitanie Avenir");
-        await n.SaisirAsync("IBAN", "FR76 3000 6000 0112 3456 7890 189");
-        await n.SaisirAsync("BIC", "AGRIFRPP");
-        await n.Page.Locator("#Prestataires_SousTraitance").GetByLabel("Non").CheckAsync(new() { Force = true });
-        await n.CliquerAsync(n.Bouton("Enregistrer"));
-
-        await n.AllerAsync($"{offre}/sites");
+    /// <summary>The offer's « Sites de réalisation » tab (the page open), filled and saved.</summary>
+    public static async Task RemplirSitesOffreAsync(Navigation n)
+    {
         await n.SaisirAsync("Description des locaux", "Trois salles, dont une informatique.");
         await n.SaisirAsync("Moyens matériels", "12 postes, vidéoprojecteurs.");
         await n.Page.Locator("#Sites_0__AccesTransportsCommun").GetByLabel("Oui").CheckAsync(new() { Force = true });
@@ -91,8 +117,11 @@ internal static class EnvoiReponse
         await n.Page.Locator("#Sites_0__Hebergement").GetByLabel("Non").CheckAsync(new() { Force = true });
         await n.SaisirAsync("Restauration", "Restaurants à proximité");
         await n.CliquerAsync(n.Bouton("Enregistrer"));
+    }
 
-        await n.AllerAsync($"{offre}/pedagogie");
+    /// <summary>The offer's « Informations pédagogiques » tab (the page open), filled and saved.</summary>
+    public static async Task RemplirPedagogieAsync(Navigation n)
+    {
         await n.Page.Locator("#Composantes_0__DateDebut").FillAsync("2027-02-01");
         await n.Page.Locator("#Composantes_0__DateFin").FillAsync("2027-09-30");
         await n.Page.Locator("#Composantes_0__VolumeHoraire").FillAsync("400");
@@ -107,20 +136,16 @@ internal static class EnvoiReponse
             await n.Page.Locator($"#Composantes_0__Modules_{m}__VolumeHoraire").FillAsync("100");
         }
         await n.CliquerAsync(n.Bouton("Enregistrer"));
+    }
 
-        await n.AllerAsync($"{offre}/prix");
+    /// <summary>The offer's « Prix » tab (the page open), filled and validated.</summary>
+    public static async Task ValiderPrixAsync(Navigation n)
+    {
         await n.Page.Locator("#Prix_PrixUnitaireHt").FillAsync("2 400");
         await n.SaisirAsync("Frais pédagogiques (€)", "2 000");
         await n.SaisirAsync("Frais de structure (€)", "400");
         await n.CliquerAsync(n.Bouton("Valider"));
         (await n.Page.Locator("h1").InnerTextAsync()).ShouldContain("Validé");
-
-        await n.AllerAsync(dossier);
-        await n.CliquerAsync(n.Page.GetByRole(AriaRole.Link, new() { Name = "Envoyer la réponse" }));
-        await n.CliquerAsync(n.Bouton("Confirmer l'envoi définitif"));
-        var numero = await n.TexteAsync("#numero-accuse");
-        numero.ShouldStartWith($"AR-{reference}-");
-        return numero;
     }
 
     public static async Task RemplirEtablissementAsync(Navigation n, string section)

@@ -81,20 +81,7 @@ public class ReponseParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaEnLig
         }
 
         // An offer for lot 1, its five tabs.
-        await n.AllerAsync(dossier);
-        await n.Page.GetByLabel(new Regex("^Lot de la nouvelle offre")).SelectOptionAsync(new SelectOptionValue { Label = "Lot 1 — Projet Pro Occitanie Est" });
-        await n.CliquerAsync(n.Bouton("Créer une offre"));
-        var offre = n.Page.Url[..n.Page.Url.LastIndexOf('/')];
-        await n.SaisirAsync("Intitulé de l'offre", "Projet Pro Est");
-        await n.SaisirAsync("Caractéristiques générales de l'offre", "Parcours de 400 heures, entrées et sorties permanentes.");
-        await n.SaisirAsync("Date de début", "2027-02-01");
-        await n.SaisirAsync("Date de fin", "2027-09-30");
-        await n.SaisirAsync("Effectif prévu", "12");
-        await n.CliquerAsync(n.Bouton("Enregistrer"));
-        foreach (var (categorie, nom) in new[] { ("TableauRessourcesHumaines", "RH.pdf"), ("CvEquipe", "CV.pdf"), ("PlateauxTechniques", "Plateaux.pdf"), ("AnnexeTechnique", "Annexe technique.pdf") })
-        {
-            await DeposerAsync(n, categorie, nom);
-        }
+        var offre = await CreerOffreLot1Async(n, dossier);
 
         await n.AllerAsync($"{offre}/prestataires");
         await n.Page.Locator("#Prestataires_AssujettiTva").GetByLabel("Non").CheckAsync(new() { Force = true });
@@ -111,41 +98,17 @@ public class ReponseParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaEnLig
 
         await n.AllerAsync($"{offre}/sites");
         (await n.Champ("Nom du site").InputValueAsync()).ShouldBe("12 rue de la Loge");
-        await n.SaisirAsync("Description des locaux", "Trois salles, dont une informatique.");
-        await n.SaisirAsync("Moyens matériels", "12 postes, vidéoprojecteurs.");
-        await n.Page.Locator("#Sites_0__AccesTransportsCommun").GetByLabel("Oui").CheckAsync(new() { Force = true });
-        await n.Page.GetByLabel(new Regex("^Moyens de transport pour accéder au site")).FillAsync("Tram 1, arrêt Comédie");
-        await n.Page.Locator("#Sites_0__AccessibleHandicap").GetByLabel("Oui").CheckAsync(new() { Force = true });
-        await n.Page.Locator("#Sites_0__Hebergement").GetByLabel("Non").CheckAsync(new() { Force = true });
-        await n.SaisirAsync("Restauration", "Restaurants à proximité");
-        await n.CliquerAsync(n.Bouton("Enregistrer"));
+        await RemplirSitesOffreAsync(n);
 
         await n.AllerAsync($"{offre}/pedagogie");
         await SigmaEnLigne.CaptureAsync(n.Page, "offre-pedagogie");
         (await n.Page.Locator("#Composantes_0__Formacode").InputValueAsync()).ShouldBe("15062");
         (await n.Page.Locator("#Composantes_0__Blocs_0__Intitule").InputValueAsync()).ShouldBe("Bloc de compétences transversales");
-        await n.Page.Locator("#Composantes_0__DateDebut").FillAsync("2027-02-01");
-        await n.Page.Locator("#Composantes_0__DateFin").FillAsync("2027-09-30");
-        await n.Page.Locator("#Composantes_0__VolumeHoraire").FillAsync("400");
-        await n.Page.Locator("#Composantes_0__Effectif").FillAsync("12");
-        foreach (var (champ, valeur) in new[] { ("Prerequis", "Aucun"), ("Objectifs", "Construire un projet professionnel"), ("ModalitesRecrutement", "Entretien"),
-                     ("ModalitesPedagogiques", "Présentiel et immersions"), ("ResultatsAttendus", "Projet validé"), ("Contenu", "Remise à niveau, immersions") })
-        {
-            await n.Page.Locator($"#Composantes_0__{champ}").FillAsync(valeur);
-        }
-        for (var m = 0; m < 4; m++)
-        {
-            await n.Page.Locator($"#Composantes_0__Modules_{m}__VolumeHoraire").FillAsync("100");
-        }
-        await n.CliquerAsync(n.Bouton("Enregistrer"));
+        await RemplirPedagogieAsync(n);
         (await n.Page.Locator("#Composantes_0__Modules_3__DateDebut").InputValueAsync()).ShouldBe("2027-02-01");
 
         await n.AllerAsync($"{offre}/prix");
-        await n.Page.Locator("#Prix_PrixUnitaireHt").FillAsync("2 400");
-        await n.SaisirAsync("Frais pédagogiques (€)", "2 000");
-        await n.SaisirAsync("Frais de structure (€)", "400");
-        await n.CliquerAsync(n.Bouton("Valider"));
-        (await n.Page.Locator("h1").InnerTextAsync()).ShouldContain("Validé");
+        await ValiderPrixAsync(n);
 
         // The definitive send and its receipt.
         await n.AllerAsync(dossier);

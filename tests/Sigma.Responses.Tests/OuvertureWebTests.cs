@@ -91,6 +91,8 @@ public partial class OuvertureWebTests(SigmaFactory sigma) : IClassFixture<Sigma
         var page = $"/back-office/ouvertures/{consultation}";
         var sansMotif = await agent.PosterAsync(page, $"{page}/lots/1/decisions", Decisions((id1, offre1, "retenue", ""), (id2, offre2, "non-retenue", "Prix plus élevé")));
         WebUtility.HtmlDecode(await agent.GetStringAsync(sansMotif.Headers.Location!.ToString())).ShouldContain("Indiquez le motif de la décision");
+        var inconnue = await agent.PosterAsync(page, $"{page}/lots/1/decisions", Decisions((id1, offre1, "peut-etre", "Hésitation")));
+        WebUtility.HtmlDecode(await agent.GetStringAsync(inconnue.Headers.Location!.ToString())).ShouldContain("Choisissez « Retenue » ou « Non retenue » pour chaque offre jugée.");
         var tropTot = await agent.PosterAsync(page, $"{page}/lots/1/notifier", new Dictionary<string, string>());
         WebUtility.HtmlDecode(await agent.GetStringAsync(tropTot.Headers.Location!.ToString())).ShouldContain("Jugez chaque offre du lot 1 avant de notifier (2 offres sans décision)");
         var juges = await agent.PosterAsync(page, $"{page}/lots/1/decisions",

@@ -24,6 +24,27 @@ public sealed class EditionsReponse(IMediator mediator, Coffre coffre, IConfigur
         DonneesOffre donnees, CancellationToken ct) =>
         await ScellerAsync(reponse, offre.Id, DeLOffre(consultation, candidature, offre.Lot, donnees), consultation, ct);
 
+    /// <summary>
+    /// The editions the validated forms lack (never printed, or printed from a content saved since), printed and sealed:
+    /// one event per form. The offers' editions name the candidate, so a candidature saved again makes them due too.
+    /// </summary>
+    /// <param name="candidatureValidee">The candidature is being validated: its editions are printed whatever its status says yet.</param>
+    public async Task<IReadOnlyList<EditionsGenerees>> ManquantesAsync(Reponse reponse, ConsultationConnue consultation, DonneesCandidature candidature,
+        Acteur acteur, DateTimeOffset maintenant, CancellationToken ct, bool candidatureValidee = false)
+    {
+        var generees = new List<EditionsGenerees>();
+        if (candidatureValidee || reponse.StatutCandidature == StatutFormulaire.Valide && !reponse.EditionsAJour(null))
+        {
+            generees.Add(new(reponse.Id, null, await CandidatureAsync(reponse, consultation, candidature, ct), acteur.Identifiant, acteur.Nom, maintenant));
+        }
+        foreach (var offre in reponse.Offres.Where(o => o.Etat.Statut == StatutFormulaire.Valide && !reponse.EditionsAJour(o.Id)))
+        {
+            var donnees = await coffre.DescellerAsync<DonneesOffre>(reponse.ConsultationId, reponse.Id, offre.Etat.Contenu, ct);
+            generees.Add(new(reponse.Id, offre.Id, await OffreAsync(reponse, consultation, candidature, offre, donnees, ct), acteur.Identifiant, acteur.Nom, maintenant));
+        }
+        return generees;
+    }
+
     /// <summary>Fiche de présentation, DC1 and one DC2 per member (the candidate, then each co-contractor).</summary>
     internal IReadOnlyList<EditionAImprimer> DeLaCandidature(ConsultationConnue consultation, DonneesCandidature candidature)
     {

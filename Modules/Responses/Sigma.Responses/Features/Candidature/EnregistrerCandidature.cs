@@ -59,21 +59,5 @@ internal sealed class EnregistrerCandidatureHandler(EnregistrementFormulaire enr
             },
             (reponse, fusion, maintenant) => reponse.ValiderCandidature(Validation.Candidature(fusion, reponse.PiecesDe(null).Select(p => p.Categorie).ToHashSet()),
                 r.Acteur.Identifiant, r.Acteur.Nom, maintenant),
-            (reponse, consultation, fusion, maintenant, jeton) => Editer(r, reponse, consultation, fusion, maintenant, jeton)), ct);
-
-    // The offers' editions name the candidate: those of the validated offers are printed again with the candidature's.
-    private async Task<IReadOnlyList<EditionsGenerees>> Editer(EnregistrerCandidature r, Reponse reponse, ConsultationConnue consultation, DonneesCandidature candidature,
-        DateTimeOffset maintenant, CancellationToken ct)
-    {
-        var generees = new List<EditionsGenerees>
-        {
-            new(reponse.Id, null, await editions.CandidatureAsync(reponse, consultation, candidature, ct), r.Acteur.Identifiant, r.Acteur.Nom, maintenant),
-        };
-        foreach (var offre in reponse.Offres.Where(o => o.Etat.Statut == StatutFormulaire.Valide && !reponse.EditionsAJour(o.Id)))
-        {
-            var donnees = await dossiers.OffreAsync(reponse, offre, ct);
-            generees.Add(new(reponse.Id, offre.Id, await editions.OffreAsync(reponse, consultation, candidature, offre, donnees, ct), r.Acteur.Identifiant, r.Acteur.Nom, maintenant));
-        }
-        return generees;
-    }
+            (reponse, consultation, fusion, maintenant, jeton) => editions.ManquantesAsync(reponse, consultation, fusion, r.Acteur, maintenant, jeton, candidatureValidee: true)), ct);
 }

@@ -20,16 +20,8 @@ internal sealed class EnvoyerReponseHandler(Ecritures ecritures, Dossiers dossie
         var consultation = ecriture.Consultation;
         var candidature = await dossiers.CandidatureAsync(reponse, ct);
         // A form validated before its editions existed has them printed now: the pli always holds them.
-        if (!reponse.EstEnvoyee && reponse.StatutCandidature == StatutFormulaire.Valide && !reponse.EditionsAJour(null))
+        foreach (var generees in await editions.ManquantesAsync(reponse, consultation, candidature, r.Acteur, r.RecueLe, ct))
         {
-            var generees = new EditionsGenerees(reponse.Id, null, await editions.CandidatureAsync(reponse, consultation, candidature, ct), r.Acteur.Identifiant, r.Acteur.Nom, r.RecueLe);
-            flux.AppendOne(generees);
-            reponse = reponse.Apply(generees);
-        }
-        foreach (var offre in reponse.Offres.Where(o => o.Etat.Statut == StatutFormulaire.Valide && !reponse.EditionsAJour(o.Id)).ToList())
-        {
-            var generees = new EditionsGenerees(reponse.Id, offre.Id, await editions.OffreAsync(reponse, consultation, candidature, offre,
-                await dossiers.OffreAsync(reponse, offre, ct), ct), r.Acteur.Identifiant, r.Acteur.Nom, r.RecueLe);
             flux.AppendOne(generees);
             reponse = reponse.Apply(generees);
         }

@@ -53,6 +53,10 @@ internal sealed class JugerOffresHandler(IResponsesStore store, TimeProvider clo
             {
                 throw new DomainException("Cette offre n'est pas dans les plis du lot.");
             }
+            if (d.Decision is not ("retenue" or "non-retenue"))
+            {
+                throw new DomainException("Choisissez « Retenue » ou « Non retenue » pour chaque offre jugée.");
+            }
             var actuel = ouverture.JugementDe(d.OffreId);
             var retenue = d.Decision == "retenue";
             if (actuel is not null && actuel.Retenue == retenue && actuel.Motif == d.Motif?.Trim())

@@ -160,18 +160,38 @@ internal sealed partial class AnalyseRevisions
     }
 
     /// <summary>The added objects reachable from <paramref name="depart"/> (not following links back to pages).</summary>
-    private void Descendants(IToken? depart, HashSet<IndirectReference> cible, string[] exclure)
+    private void Descendants(IToken? depart, HashSet<IndirectReference> cible, string[] exclure) =>
+        Parcourir(depart is null ? [] : [depart], cible, _ajoutes.Contains, exclure, 100_000);
+
+    /// <summary>Every object of the final revision reachable from its trailer (computed once, only when an added object needs it).</summary>
+    private HashSet<IndirectReference> Atteignables()
     {
-        var aVisiter = new Stack<IToken>();
-        if (depart is not null)
+        if (_atteignables is null)
         {
-            aVisiter.Push(depart);
+            _atteignables = [];
+            var departs = new List<IToken> { new IndirectReferenceToken(_finale.Racine) };
+            if (_finale.Document.Structure.Trailer.Info is { } info)
+            {
+                departs.Add(info);
+            }
+            Parcourir(departs, _atteignables, _ => true, [], 1_000_000);
         }
-        while (aVisiter.Count > 0 && cible.Count < 100_000)
+        return _atteignables;
+    }
+
+    /// <summary>
+    /// Walks the object graph of the final revision from <paramref name="departs"/>, adding to <paramref name="cible"/>
+    /// every indirect object it follows (those <paramref name="suivre"/> accepts), skipping the dictionary keys of
+    /// <paramref name="exclure"/>, and stopping at <paramref name="limite"/> objects.
+    /// </summary>
+    private void Parcourir(IEnumerable<IToken> departs, HashSet<IndirectReference> cible, Func<IndirectReference, bool> suivre, string[] exclure, int limite)
+    {
+        var aVisiter = new Stack<IToken>(departs);
+        while (aVisiter.Count > 0 && cible.Count < limite)
         {
             switch (aVisiter.Pop())
             {
-                case IndirectReferenceToken r when _ajoutes.Contains(r.Data) && cible.Add(r.Data) && _finale.Objet(r.Data) is { } objet:
+                case IndirectReferenceToken r when suivre(r.Data) && cible.Add(r.Data) && _finale.Objet(r.Data) is { } objet:
                     aVisiter.Push(objet);
                     break;
                 case DictionaryToken d:
@@ -191,46 +211,6 @@ internal sealed partial class AnalyseRevisions
                     break;
             }
         }
-    }
-
-    /// <summary>Every object of the final revision reachable from its trailer (computed once, only when an added object needs it).</summary>
-    private HashSet<IndirectReference> Atteignables()
-    {
-        if (_atteignables is not null)
-        {
-            return _atteignables;
-        }
-        _atteignables = [];
-        var aVisiter = new Stack<IToken>([new IndirectReferenceToken(_finale.Racine)]);
-        if (_finale.Document.Structure.Trailer.Info is { } info)
-        {
-            aVisiter.Push(info);
-        }
-        while (aVisiter.Count > 0 && _atteignables.Count < 1_000_000)
-        {
-            switch (aVisiter.Pop())
-            {
-                case IndirectReferenceToken r when _atteignables.Add(r.Data) && _finale.Objet(r.Data) is { } objet:
-                    aVisiter.Push(objet);
-                    break;
-                case DictionaryToken d:
-                    foreach (var valeur in d.Data.Values)
-                    {
-                        aVisiter.Push(valeur);
-                    }
-                    break;
-                case StreamToken s:
-                    aVisiter.Push(s.StreamDictionary);
-                    break;
-                case ArrayToken a:
-                    foreach (var element in a.Data)
-                    {
-                        aVisiter.Push(element);
-                    }
-                    break;
-            }
-        }
-        return _atteignables;
     }
 
     private static IEnumerable<string> ClesChangees(DictionaryToken? avant, DictionaryToken? apres)
