@@ -103,13 +103,11 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         ["GET /back-office/consultations/{id:guid}/registres/retraits.csv"] =          R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         ["GET /courriels"] =                                                           R(Login,       Interdit,    Interdit,    Introuvable, Interdit,    Interdit),
         ["GET /courriels/{id}"] =                                                      R(Login,       Interdit,    Interdit,    Introuvable, Interdit,    Interdit),
-        ["GET /signature/demandes/nouvelle"] =                                         R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         ["POST /back-office/consultations/nouvelle"] =                                 R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         ["POST /back-office/consultations/{id:guid}/dce"] =                            R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         ["POST /back-office/consultations/{id:guid}/proroger"] =                       R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         ["POST /back-office/consultations/{id:guid}/publier"] =                        R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         ["POST /back-office/consultations/{id:guid}/questions/{questionId:guid}/reponse"] = R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
-        ["POST /signature/demandes"] =                                                 R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
         // The auditors' screens (read-only): auditors and agents.
         ["GET /audit/consultations"] =                                                  R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
         ["GET /audit/consultations/{id:guid}"] =                                        R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),

@@ -245,7 +245,7 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
                             0 => ("consultationId", "/reponses/commencer"),
                             1 => ("Compte", "/mot-de-passe/definir"),
                             2 => ("offre", $"/reponses/{id}/pieces/{jeu.Piece}/retirer"),
-                            _ => ("reponse", "/signature/demandes/nouvelle"),
+                            _ => ("lot", $"/reponses/{id}/offres"),
                         };
                         yield return r.Next(3) == 0
                             ? Get(n, classe, anonyme, $"{chemin}?{champId}={mauvais}&compte={mauvais}&reponse={mauvais}")

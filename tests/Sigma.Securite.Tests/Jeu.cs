@@ -98,28 +98,7 @@ public sealed partial class JeuDeDonnees : IAsyncLifetime
         }
     }
 
-    private async Task<Guid> DemanderSignatureAsync()
-    {
-        var page = $"/signature/demandes/nouvelle?reponse={ReponseEnvoyee}";
-        for (var essai = 0; !(await Agent.GetStringAsync(page)).Contains($"value=\"{ReponseEnvoyee}\"", StringComparison.Ordinal); essai++)
-        {
-            essai.ShouldBeLessThan(50, "La réponse envoyée n'est jamais arrivée dans le module Signature");
-            await Task.Delay(100);
-        }
-        using var formulaire = new MultipartFormDataContent
-        {
-            { new StringContent(await Agent.JetonAsync(page)), "__RequestVerificationToken" },
-            { new StringContent(ReponseEnvoyee.ToString()), "reponseId" },
-            { new StringContent("1"), "lot" },
-            { new StringContent("Merci de signer."), "message" },
-        };
-        var document = new ByteArrayContent(PdfMinimal());
-        document.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        formulaire.Add(document, "document", "Acte d'engagement.pdf");
-        var creee = await Agent.PostAsync("/signature/demandes", formulaire);
-        creee.StatusCode.ShouldBe(HttpStatusCode.Redirect, await creee.Content.ReadAsStringAsync());
-        return Guid.Parse(creee.Headers.Location!.ToString().Split('/').Last());
-    }
+    private Task<Guid> DemanderSignatureAsync() => Attribution.DemanderSignatureAsync(Sigma.Services, ReponseEnvoyee, PdfMinimal(), "Acte d'engagement.pdf");
 
     /// <summary>A one-page PDF with a classic cross-reference table.</summary>
     public static byte[] PdfMinimal()

@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 
 namespace Sigma.Signature.Tests;
 
-/// <summary>The notification phase: an agent asks the organisation of a sent response to sign; it signs in Sigma; the agent reads the report.</summary>
+/// <summary>The notification phase: the award asks the retained organisation to sign; it signs in Sigma or elsewhere; the agent reads the report.</summary>
 public class DemandesSignatureWebTests(SignatureFactory sigma) : IClassFixture<SignatureFactory>
 {
     private static async Task<HttpResponseMessage> PosterFichiersAsync(HttpClient client, string page, string action, Dictionary<string, string> champs,
@@ -40,17 +40,7 @@ public class DemandesSignatureWebTests(SignatureFactory sigma) : IClassFixture<S
         var (client, reponse, _) = await Soumissionnaire.PreteAEnvoyerAsync(sigma);
         (await Soumissionnaire.EnvoyerAsync(client, reponse)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var agent = await Soumissionnaire.ConnecteAsync(sigma, "agent.region");
-        var page = $"/signature/demandes/nouvelle?reponse={reponse}";
-        for (var essai = 0; !(await agent.GetStringAsync(page)).Contains($"value=\"{reponse}\"", StringComparison.Ordinal); essai++)
-        {
-            essai.ShouldBeLessThan(50, "La réponse envoyée n'est jamais arrivée dans le module Signature");
-            await Task.Delay(100);
-        }
-        var creee = await PosterFichiersAsync(agent, page, "/signature/demandes",
-            new() { ["reponseId"] = reponse.ToString(), ["lot"] = "1", ["message"] = "Merci de signer avant vendredi." },
-            ("document", "Acte d'engagement lot 1.pdf", PdfDeTest.Classique()));
-        creee.StatusCode.ShouldBe(HttpStatusCode.Redirect, await creee.Content.ReadAsStringAsync());
-        return (client, agent, Guid.Parse(creee.Headers.Location!.ToString().Split('/').Last()));
+        return (client, agent, await Attribution.DemanderSignatureAsync(sigma.Services, reponse, PdfDeTest.Classique()));
     }
 
     [Fact]
@@ -59,7 +49,7 @@ public class DemandesSignatureWebTests(SignatureFactory sigma) : IClassFixture<S
         var (soumissionnaire, agent, demande) = await DemandeAsync();
         var courriel = await CourrielAsync(c => c.Sujet.StartsWith("Signature demandée", StringComparison.Ordinal) && c.Texte.Contains(demande.ToString(), StringComparison.Ordinal));
         courriel.Texte.ShouldContain($"/signature/demandes/{demande}");
-        courriel.Texte.ShouldContain("Merci de signer avant vendredi.");
+        courriel.Texte.ShouldContain("Offre retenue pour le lot 1");
         (await soumissionnaire.GetStringAsync("/signature/demandes")).ShouldContain($"/signature/demandes/{demande}");
 
         var page = $"/signature/demandes/{demande}";
@@ -102,20 +92,5 @@ public class DemandesSignatureWebTests(SignatureFactory sigma) : IClassFixture<S
         var (etranger, _) = await Soumissionnaire.NouvelOrganismeAsync(sigma);
         (await etranger.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await etranger.GetAsync($"{page}/document")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-    }
-
-    [Fact]
-    public async Task An_incomplete_request_is_shown_again_with_each_message_next_to_its_field_and_what_was_typed()
-    {
-        var agent = await Soumissionnaire.ConnecteAsync(sigma, "agent.region");
-        var refus = await agent.PosterAsync("/signature/demandes/nouvelle", "/signature/demandes",
-            new Dictionary<string, string> { ["lot"] = "2", ["message"] = "Merci de signer." });
-        refus.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var page = await refus.Content.ReadAsStringAsync();
-        page.ShouldContain("id=\"ReponseId-erreur\">Choisissez la réponse de l&#x27;organisme");
-        page.ShouldContain("id=\"Document-erreur\">Choisissez le document à faire signer");
-        page.ShouldNotContain("id=\"Lot-erreur\"");
-        page.ShouldContain("value=\"2\"");
-        page.ShouldContain(">Merci de signer.</textarea>");
     }
 }

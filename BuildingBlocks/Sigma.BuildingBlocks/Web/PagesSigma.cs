@@ -26,7 +26,6 @@ public static class PagesSigma
     /// <summary>« Répondre à la consultation » (a POST of the consultation's id).</summary>
     public const string CommencerReponse = "/reponses/commencer";
 
-    public static string NouvelleDemandeDeSignature(Guid reponseId) => $"/signature/demandes/nouvelle?reponse={reponseId}";
 
     /// <summary>The back-office page of a consultation (Consultations).</summary>
     public static string BackOfficeConsultation(Guid id) => $"/back-office/consultations/{id}";

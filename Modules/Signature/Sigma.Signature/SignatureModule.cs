@@ -27,7 +27,6 @@ public static class SignatureModule
             opts.Events.AddEventType<DocumentSigneDepose>();
             opts.Projections.Snapshot<DemandeSignature>(SnapshotLifecycle.Inline);
             opts.Schema.For<DemandeSignature>().Index(d => d.OrganisationId);
-            opts.Schema.For<ReponseRecue>().Index(r => r.OrganisationId);
         });
         services.AddModuleApplication(context, typeof(SignatureModule).Assembly);
         services.TryAddSingleton<StockageFichiers>();

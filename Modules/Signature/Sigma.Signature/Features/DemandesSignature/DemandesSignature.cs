@@ -13,9 +13,6 @@ namespace Sigma.Signature.Features.DemandesSignature;
 
 /// <summary>Who acts: the account's identifiant, name, e-mail and organisation (none for an agent).</summary>
 
-/// <summary>An agent asks the organisation that sent a response to sign a document for one of its lots.</summary>
-public sealed record DemanderSignature(Guid ReponseId, int Lot, string NomDocument, byte[] Document, string? Message, Acteur Agent) : IRequest<Guid>;
-
 /// <summary>The bidder signs the requested document in Sigma with a PKCS#12 certificate used for this request only.</summary>
 public sealed record SignerDansSigma(Guid DemandeId, byte[] Certificat, string? MotDePasse, Acteur Par) : IRequest<Verdict>;
 
@@ -24,38 +21,13 @@ public sealed record DeposerDocumentSigne(Guid DemandeId, string Nom, byte[] Con
 
 internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageFichiers stockage, VerificateurSignatures verificateur, TimeProvider clock,
     Sigma.BuildingBlocks.Web.AdressePublique adresse, Infrastructure.Horodatage.AutoriteHorodatage horodatage)
-    : IRequestHandler<DemanderSignature, Guid>, IRequestHandler<SignerDansSigma, Verdict>, IRequestHandler<DeposerDocumentSigne, Verdict>
+    : IRequestHandler<SignerDansSigma, Verdict>, IRequestHandler<DeposerDocumentSigne, Verdict>
 {
     public const long TailleMax = 20L * 1024 * 1024;
 
     public static string CleOriginal(Guid demandeId) => $"signature/{demandeId:N}/original";
 
     public static string CleVersion(Guid demandeId, Guid versionId) => $"signature/{demandeId:N}/{versionId:N}";
-
-    public async Task<Guid> Handle(DemanderSignature r, CancellationToken ct)
-    {
-        if (r.Document.Length == 0 || r.Document.AsSpan(0, Math.Min(1024, r.Document.Length)).IndexOf("%PDF-"u8) < 0)
-        {
-            throw new DomainException("Le document à faire signer doit être un fichier PDF.", "Document");
-        }
-        await using var session = store.Ouvrir(r.Agent);
-        var reponse = await session.LoadAsync<ReponseRecue>(r.ReponseId, ct) ?? throw new DomainException("Cette réponse n'a pas été reçue.", "ReponseId");
-        if (!reponse.Lots.Contains(r.Lot))
-        {
-            throw new DomainException($"Cette réponse ne porte pas sur le lot {r.Lot}.", "Lot");
-        }
-        var id = Guid.NewGuid();
-        var (taille, sha) = await stockage.EcrireAsync(CleOriginal(id), new MemoryStream(r.Document), TailleMax, ct);
-        var maintenant = clock.GetUtcNow();
-        var nom = NomFichierSigne.NomSimple(r.NomDocument);
-        var demandee = new SignatureDemandee(id, reponse.Id, reponse.ConsultationId, reponse.Reference, reponse.Intitule, r.Lot, reponse.OrganisationId,
-            reponse.Organisation, reponse.Email, reponse.Deposant, nom, taille, sha, r.Message?.Trim() ?? "", r.Agent.Identifiant, r.Agent.Email, maintenant);
-        session.Events.StartStream<DemandeSignature>(id, demandee);
-        session.Publish(new SignatureDemandeeIntegrationEvent(id, reponse.Reference, reponse.Intitule, r.Lot, reponse.Organisation, reponse.Email, reponse.Deposant,
-            nom, demandee.Message, r.Agent.Nom, adresse.Lien($"/signature/demandes/{id}")) { OccurredAt = maintenant });
-        await session.SaveChangesAsync(ct);
-        return id;
-    }
 
     public async Task<Verdict> Handle(SignerDansSigma r, CancellationToken ct)
     {

@@ -9,9 +9,6 @@ using Sigma.Signature.Infrastructure.Demandes;
 
 namespace Sigma.Signature.Features.DemandesSignature;
 
-/// <summary>The fields of « Nouvelle demande de signature » (the page's model; the responses to choose from are in ViewData).</summary>
-public sealed record DemandeSaisie(Guid? ReponseId, int? Lot, IFormFile? Document, string? Message);
-
 /// <summary>The fields of « Signer dans Sigma »: the certificate serves this one signature and is never kept.</summary>
 public sealed record SignatureSaisie(IFormFile? Certificat, string? MotDePasse);
 
@@ -20,7 +17,7 @@ public sealed record DepotSaisie(IFormFile? Fichier);
 
 public sealed record DemandeVue(DemandeSignature Demande, RapportVerification? Rapport, bool EstAgent);
 
-/// <summary>The notification phase: agents ask, bidders sign (in Sigma or elsewhere), agents read the verification report.</summary>
+/// <summary>The notification phase: the award asks (see Integration/Attributions.cs), bidders sign (in Sigma or elsewhere), agents read the verification report.</summary>
 [Authorize(Policy = Policies.CompteRattache)]
 [Route("signature/demandes")]
 public sealed class DemandesSignatureController(IMediator mediator, ISignatureStore store, StockageFichiers stockage) : Controller
@@ -40,47 +37,6 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
             : await session.Query<DemandeSignature>().Where(d => d.OrganisationId == Organisation).OrderByDescending(d => d.DemandeeLe).ToListAsync(ct);
         ViewData["EstAgent"] = EstAgent;
         return View("~/Features/DemandesSignature/Index.cshtml", demandes);
-    }
-
-    [HttpGet("nouvelle")]
-    [Authorize(Policy = Policies.Agent)]
-    public async Task<IActionResult> Nouvelle(Guid? reponse, CancellationToken ct) => await VueNouvelleAsync(new DemandeSaisie(reponse, null, null, null), ct);
-
-    [HttpPost("")]
-    [Authorize(Policy = Policies.Agent)]
-    [RequestSizeLimit(DemandesSignatureHandlers.TailleMax + 1024 * 1024)]
-    [RequestFormLimits(MultipartBodyLengthLimit = DemandesSignatureHandlers.TailleMax + 1024 * 1024)]
-    public async Task<IActionResult> Creer([FromForm] DemandeSaisie saisie, CancellationToken ct)
-    {
-        if (saisie.ReponseId is null)
-        {
-            ModelState.AddModelError(nameof(saisie.ReponseId), "Choisissez la réponse de l'organisme à qui demander la signature.");
-        }
-        if (saisie.Lot is null && ModelState[nameof(saisie.Lot)] is not { Errors.Count: > 0 })
-        {
-            // Not a number: the binding's message is already next to the field.
-            ModelState.AddModelError(nameof(saisie.Lot), "Indiquez le lot.");
-        }
-        if (saisie.Document is not { Length: > 0 } document)
-        {
-            ModelState.AddModelError(nameof(saisie.Document), "Choisissez le document à faire signer (l'acte d'engagement, en PDF).");
-        }
-        else if (document.Length > DemandesSignatureHandlers.TailleMax)
-        {
-            ModelState.AddModelError(nameof(saisie.Document), "Le document pèse au plus 20 Mo.");
-        }
-        if (!ModelState.IsValid)
-        {
-            return await VueNouvelleAsync(saisie, ct);
-        }
-        using var memoire = new MemoryStream();
-        await saisie.Document!.CopyToAsync(memoire, ct);
-        return await this.EnvoyerAsync(mediator,
-            new DemanderSignature(saisie.ReponseId!.Value, saisie.Lot!.Value, saisie.Document.FileName, memoire.ToArray(), saisie.Message, Moi), id =>
-            {
-                TempData["Message"] = "La demande de signature est envoyée à l'organisme par courriel.";
-                return RedirectToAction(nameof(Detail), new { id });
-            }, () => VueNouvelleAsync(saisie, ct), ct);
     }
 
     [HttpGet("{id:guid}")]
@@ -158,12 +114,5 @@ public sealed class DemandesSignatureController(IMediator mediator, ISignatureSt
         await using var session = store.QuerySession();
         var demande = await session.LoadAsync<DemandeSignature>(id, ct);
         return demande is not null && (EstAgent || demande.OrganisationId == Organisation) ? demande : null;
-    }
-
-    private async Task<IActionResult> VueNouvelleAsync(DemandeSaisie saisie, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        ViewData["Reponses"] = await session.Query<ReponseRecue>().OrderByDescending(r => r.RecueLe).Take(500).ToListAsync(ct);
-        return View("~/Features/DemandesSignature/Nouvelle.cshtml", saisie);
     }
 }
