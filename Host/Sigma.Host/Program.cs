@@ -77,6 +77,7 @@ builder.Services.AddHangfireServer(o =>
     o.WorkerCount = builder.Configuration.GetValue("Sigma:Hangfire:Workers", 4);
     o.Queues = ["courriels", "default"];
 });
+builder.Services.AddTransient<PointsDeControleJob>();
 builder.Services.AddHealthChecks().AddCheck<SanteCheck>("postgresql-hangfire");
 
 var app = builder.Build();
@@ -121,6 +122,8 @@ app.MapHangfireDashboard("/hangfire", new DashboardOptions
 });
 app.MapControllers();
 app.Services.UseNotificationModule();
+app.Services.GetRequiredService<IRecurringJobManager>()
+    .AddOrUpdate<PointsDeControleJob>(PointsDeControleJob.Id, j => j.PrendreAsync(CancellationToken.None), "*/10 * * * *");
 
 app.Run();
 

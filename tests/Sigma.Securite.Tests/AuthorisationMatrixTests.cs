@@ -114,6 +114,9 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         ["GET /audit/reponses"] =                                                       R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
         ["GET /audit/reponses/{id:guid}"] =                                             R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
         ["GET /audit/reponses/{id:guid}/historique.{format:regex(^(json|pdf)$)}"] =      R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
+        ["GET /audit/verification"] =                                                   R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
+        ["GET /audit/verification/rapport"] =                                           R(Login,       Interdit,    Interdit,    Ok,          Ok,          Interdit),
+        ["POST /audit/verification/point-de-controle"] =                                R(Login,       Interdit,    Interdit,    Redir,       Redir,       Interdit),
         // The opening of the plis and the award: agents only. The demo consultation's deadline is ahead: the opening is refused
         // (a flash message), so its plis read 404 for the agent too (the opened case is proven by OuvertureWebTests).
         ["GET /back-office/ouvertures/{consultationId:guid}"] =                         R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),

@@ -7,6 +7,7 @@ using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sigma.BuildingBlocks.Messaging;
+using Sigma.BuildingBlocks.Persistence.Chaine;
 
 namespace Sigma.BuildingBlocks.Modules;
 
@@ -34,8 +35,15 @@ public static class ModuleRegistration
             opts.Schema.For<OutboxMessage>().Index(m => m.NextAttemptAt);
             opts.Schema.For<InboxEntry>();
             opts.Listeners.Add(signal);
+            opts.Events.AddEventType<PointDeControleChaine>();
             configure(opts);
         }).ApplyAllDatabaseChangesOnStartup();
+        // The hash chain of the module's events, installed before any hosted service starts (hosted services start in the
+        // order of registration, and another module's dispatcher could append here as soon as it runs).
+        services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService>(sp =>
+            new InstallationChaine<TStore>(sp.GetRequiredService<TStore>(), schema, context.ConnectionString)));
+        services.AddSingleton(new ChaineModule(schema, typeof(TStore)));
+        services.TryAddSingleton(sp => new Chaines(sp.GetServices<ChaineModule>(), sp, context.ConnectionString, sp.GetRequiredService<TimeProvider>()));
 
         services.AddSingleton(sp => new OutboxDispatcher<TStore>(
             sp.GetRequiredService<TStore>(),
