@@ -151,11 +151,16 @@ public class ModuleBoundaryTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Modules))]
-    public void Contracts_declare_no_request_except_the_documents_printer(string module)
+    public void Contracts_declare_no_request_except_the_documents_printer_and_the_platform_seal(string module)
     {
         static bool EstRequete(Type t) => t.GetInterfaces().Any(i => i == typeof(IBaseRequest));
         var requetes = Contracts(module).GetTypes().Where(EstRequete).Select(t => t.FullName!).ToList();
-        requetes.ShouldBe(module == "Documents" ? ["Sigma.Documents.Contracts.RendreDocument"] : [], ignoreOrder: true);
+        requetes.ShouldBe(module switch
+        {
+            "Documents" => ["Sigma.Documents.Contracts.RendreDocument"],
+            "Signature" => ["Sigma.Signature.Contracts.ApposerCachet"],
+            _ => [],
+        }, ignoreOrder: true);
     }
 
     [Fact]
@@ -165,6 +170,14 @@ public class ModuleBoundaryTests
         var utilisateurs = autres.Where(m => Module(m).GetReferencedAssemblies().Any(a => a.Name == "Sigma.Documents.Contracts")).ToList();
         utilisateurs.ShouldBeSubsetOf(["Responses", "Signature"]);
         utilisateurs.ShouldContain("Responses");
+    }
+
+    [Fact]
+    public void The_signature_contracts_serve_only_the_receipts_seal_and_the_mails()
+    {
+        var autres = ModuleNames().Where(m => m != "Signature").ToList();
+        autres.Where(m => Module(m).GetReferencedAssemblies().Any(a => a.Name == "Sigma.Signature.Contracts")).ToList()
+            .ShouldBeSubsetOf(["Responses", "Notification"]);
     }
 
     [Fact]

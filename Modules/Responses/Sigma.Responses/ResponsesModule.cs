@@ -46,6 +46,7 @@ public static class ResponsesModule
         services.AddScoped<EngagementsLots>();
         services.AddScoped<EditionsReponse>();
         services.AddScoped<AccuseReception>();
+        services.AddScoped<PreuvesEnvoi>();
         services.AddScoped<LecturePlis>();
         services.AddScoped<Features.Shared.EnregistrementFormulaire>();
         return services;

@@ -11,3 +11,10 @@ public sealed record SignatureDemandeeIntegrationEvent(
 public sealed record DocumentSigneDeposeIntegrationEvent(
     Guid DemandeId, string Reference, int Lot, string Organisation, string Document, string Conclusion, string Motif, string DeposePar,
     string AgentEmail, string Lien) : IntegrationEvent;
+
+/// <summary>
+/// Seals a PDF the platform issues (the accusé de réception) with the platform's certificate, the « cachet serveur »:
+/// an invisible PAdES signature any PDF reader and the verification page check. Synchronous, like the printer of the
+/// Documents module (ADR 0008): the only other request a module may send across.
+/// </summary>
+public sealed record ApposerCachet(byte[] Pdf, string Raison) : MediatR.IRequest<byte[]>;

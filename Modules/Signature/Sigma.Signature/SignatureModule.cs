@@ -34,6 +34,7 @@ public static class SignatureModule
         services.AddSingleton(sp => Politique.Lire(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
         services.AddSingleton<VerificateurSignatures>();
         services.AddSingleton<Infrastructure.Horodatage.AutoriteHorodatage>();
+        services.AddSingleton<Infrastructure.Cachet.CachetServeur>();
         return services;
     }
 }

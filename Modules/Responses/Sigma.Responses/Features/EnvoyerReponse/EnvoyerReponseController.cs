@@ -3,7 +3,7 @@ using Sigma.Responses.Features.MesReponses;
 namespace Sigma.Responses.Features.EnvoyerReponse;
 
 [Authorize(Policy = Policies.Soumissionnaire)]
-public sealed class EnvoyerReponseController(IMediator mediator, Dossiers dossiers, AccuseReception accuse, TimeProvider clock) : Controller
+public sealed class EnvoyerReponseController(IMediator mediator, Dossiers dossiers, AccuseReception accuse, PreuvesEnvoi preuves, TimeProvider clock) : Controller
 {
     [HttpGet("reponses/{id:guid}/envoyer")]
     public async Task<IActionResult> Confirmer(Guid id, CancellationToken ct)
@@ -41,6 +41,7 @@ public sealed class EnvoyerReponseController(IMediator mediator, Dossiers dossie
         {
             return NotFound();
         }
+        ViewData["Preuve"] = await preuves.PourAsync(reponse, ct);
         return View("~/Features/EnvoyerReponse/Accuse.cshtml", new DossierVue(reponse, consultation, clock.GetUtcNow(), acteur));
     }
 
