@@ -78,3 +78,47 @@ public partial class AuditWebTests(SigmaFactory sigma) : IClassFixture<SigmaFact
     [GeneratedRegex("<code>([0-9a-zA-Z-]*)</code>")]
     private static partial Regex Correlation();
 }
+
+/// <summary>After the opening, the auditor reads the contents: what each save changed, field by field, and the state at any point in the bidder's tabs.</summary>
+public class AuditApresOuvertureWebTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
+{
+    [Fact]
+    public async Task After_the_opening_the_auditor_sees_each_change_and_the_response_as_it_was_before_sending_in_read_only_tabs()
+    {
+        var marque = "Zorglub" + Guid.NewGuid().ToString("N")[..8];
+        var (client, id, _) = await PreteAEnvoyerAsync(sigma);
+        var champs = Candidat();
+        champs["Candidat.Signataire.Qualite"] = marque;
+        (await OngletAsync(client, $"/reponses/{id}/candidature/candidat", champs, "valider")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await EnvoyerAsync(client, id)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var consultation = await ConsultationAsync(client);
+        var auditeur = await ConnecteAsync(sigma, "auditeur");
+        var versions = System.Text.RegularExpressions.Regex.Matches(await auditeur.GetStringAsync($"/audit/reponses/{id}"), "<tr[^>]*>\\s*<td>(\\d+)</td>").Count;
+        (await auditeur.GetStringAsync($"/audit/reponses/{id}?version={versions - 1}")).ShouldNotContain(marque);
+
+        await using var depassee = await DateLimite.DepasseeAsync(sigma, id);
+        var agent = await ConnecteAsync(sigma, "agent.region");
+        (await agent.PosterAsync($"/back-office/ouvertures/{consultation}", $"/back-office/ouvertures/{consultation}/ouvrir", new Dictionary<string, string>()))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var historique = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/reponses/{id}"));
+        historique.ShouldContain("Les plis sont ouverts");
+        historique.ShouldContain($"<strong>Candidat › Signataire › Qualité</strong> : « Directrice » → « {marque} »");
+        historique.ShouldContain("<strong>Candidat › Siège › Raison sociale</strong> : « Centre de Formation Pyrénées » → « Formation Occitanie Avenir »");
+        historique.ShouldContain("<strong>Candidat › Type</strong> : (vide) → « Seul »");
+
+        var avant = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/reponses/{id}?version={versions - 1}"));
+        avant.ShouldContain($"La réponse telle qu'elle était après l'événement n° {versions - 1} (lecture seule)");
+        avant.ShouldContain("Non envoyée");
+        avant.ShouldContain("id=\"onglets-candidature\"");
+        avant.ShouldContain(marque);
+        avant.ShouldContain("Offre — lot 1");
+        // Before the candidature was saved again with the marker, the tabs show what it said then.
+        var index = historique.IndexOf(marque, StringComparison.Ordinal);
+        var ligne = System.Text.RegularExpressions.Regex.Matches(historique[..index], "<tr[^>]*>\\s*<td>(\\d+)</td>").Last().Groups[1].Value;
+        var page = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/reponses/{id}?version={int.Parse(ligne) - 1}"));
+        var plusTot = page[page.IndexOf("id=\"etat-onglets\"", StringComparison.Ordinal)..page.IndexOf("id=\"historique\"", StringComparison.Ordinal)];
+        plusTot.ShouldNotContain(marque);
+        plusTot.ShouldContain("Directrice");
+    }
+}

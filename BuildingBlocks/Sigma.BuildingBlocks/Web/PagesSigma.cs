@@ -26,6 +26,8 @@ public static class PagesSigma
     /// <summary>« Répondre à la consultation » (a POST of the consultation's id).</summary>
     public const string CommencerReponse = "/reponses/commencer";
 
+    /// <summary>« Vérifier la signature » (Signature), where anyone checks a PDF's signatures and seal.</summary>
+    public const string VerifierSignature = "/signature/verifier";
 
     /// <summary>The back-office page of a consultation (Consultations).</summary>
     public static string BackOfficeConsultation(Guid id) => $"/back-office/consultations/{id}";

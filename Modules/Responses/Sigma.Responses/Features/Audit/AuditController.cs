@@ -7,7 +7,17 @@ public sealed record LigneAudit(Reponse Reponse, ConsultationConnue? Consultatio
 /// <summary>One event of a response's history as an auditor reads it.</summary>
 public sealed record EvenementAudit(long Version, DateTimeOffset Le, string Quoi, string Detail, string? Compte, string? CorrelationId);
 
-public sealed record TimelineVue(Reponse Reponse, ConsultationConnue? Consultation, IReadOnlyList<EvenementAudit> Evenements, long? Version, Reponse? Etat);
+public sealed record TimelineVue(Reponse Reponse, ConsultationConnue? Consultation, IReadOnlyList<EvenementAudit> Evenements, long? Version, Reponse? Etat)
+{
+    /// <summary>Whether the response's pli is opened: only then are contents (the diffs, the state's tabs) shown.</summary>
+    public bool Ouvert { get; init; }
+
+    /// <summary>What each form-saving event changed, by version (after the opening only).</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<Changement>> Changements { get; init; } = new Dictionary<long, IReadOnlyList<Changement>>();
+
+    /// <summary>The state at <see cref="Version"/> in the bidder's tabs, read-only (after the opening only).</summary>
+    public Ouverture.OngletsLecture? Onglets { get; init; }
+}
 
 /// <summary>
 /// The auditors' reading of the responses (read-only; agents may read it too): every response, and for each its whole
@@ -16,7 +26,7 @@ public sealed record TimelineVue(Reponse Reponse, ConsultationConnue? Consultati
 /// </summary>
 [Authorize(Policy = Policies.Auditeur)]
 [Route("audit/reponses")]
-public sealed class AuditController(IResponsesStore store, IMediator mediator, TimeProvider clock) : Controller
+public sealed class AuditController(IResponsesStore store, IMediator mediator, LecturePlis plis, Coffre coffre, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -39,7 +49,54 @@ public sealed class AuditController(IResponsesStore store, IMediator mediator, T
         var evenements = await session.Events.FetchStreamAsync(id, token: ct);
         var etat = version is { } v && v >= 1 && v <= evenements.Count ? await session.Events.AggregateStreamAsync<Reponse>(id, version: v, token: ct) : null;
         var consultation = await session.LoadAsync<ConsultationConnue>(reponse.ConsultationId, ct);
-        return View("~/Features/Audit/Timeline.cshtml", new TimelineVue(reponse, consultation, evenements.Select(Lire).ToList(), etat is null ? null : version, etat));
+        var ouvert = await plis.PliAsync(reponse.ConsultationId, id, ct) is not null;
+        var vue = new TimelineVue(reponse, consultation, evenements.Select(Lire).ToList(), etat is null ? null : version, etat) { Ouvert = ouvert };
+        if (ouvert && consultation is not null)
+        {
+            vue = vue with { Changements = await ChangementsAsync(reponse, evenements, ct), Onglets = etat is null ? null : await OngletsAsync(etat, consultation, ct) };
+        }
+        return View("~/Features/Audit/Timeline.cshtml", vue);
+    }
+
+    /// <summary>Each save of a form against the previous save of the same form (an offer's creation against an empty offer).</summary>
+    private async Task<Dictionary<long, IReadOnlyList<Changement>>> ChangementsAsync(Reponse r, IReadOnlyList<IEvent> evenements, CancellationToken ct)
+    {
+        var changements = new Dictionary<long, IReadOnlyList<Changement>>();
+        DonneesCandidature? candidature = null;
+        var offres = new Dictionary<Guid, DonneesOffre>();
+        foreach (var e in evenements)
+        {
+            switch (e.Data)
+            {
+                case CandidatureEnregistree c:
+                    var nouvelle = await coffre.DescellerAsync<DonneesCandidature>(r.ConsultationId, r.Id, c.Contenu, ct);
+                    changements[e.Version] = Differences.Entre(candidature ?? new DonneesCandidature(), nouvelle);
+                    candidature = nouvelle;
+                    break;
+                case OffreCreee o:
+                    var creee = await coffre.DescellerAsync<DonneesOffre>(r.ConsultationId, r.Id, o.Contenu, ct);
+                    changements[e.Version] = Differences.Entre(new DonneesOffre(), creee);
+                    offres[o.OffreId] = creee;
+                    break;
+                case OffreEnregistree o:
+                    var enregistree = await coffre.DescellerAsync<DonneesOffre>(r.ConsultationId, r.Id, o.Contenu, ct);
+                    changements[e.Version] = Differences.Entre(offres.GetValueOrDefault(o.OffreId) ?? new DonneesOffre(), enregistree);
+                    offres[o.OffreId] = enregistree;
+                    break;
+            }
+        }
+        return changements;
+    }
+
+    private async Task<Ouverture.OngletsLecture> OngletsAsync(Reponse etat, ConsultationConnue consultation, CancellationToken ct)
+    {
+        var offres = new List<(OffreReponse, DonneesOffre)>();
+        foreach (var o in etat.Offres.OrderBy(o => o.Lot))
+        {
+            offres.Add((o, await plis.OffreAsync(etat, o, ct)));
+        }
+        return new Ouverture.OngletsLecture(consultation, await plis.CandidatureAsync(etat, ct), offres,
+            etat.PiecesDe(null).Select(p => (CataloguePieces.Libelle(p.Categorie), p.Nom)).ToList());
     }
 
     /// <summary>The whole history, as JSON (for tools) or as a PDF (to file): the same lines as the page.</summary>

@@ -8,7 +8,15 @@ public sealed record OffreAJuger(Reponse Reponse, OffreReponse Offre, string? Pr
 public sealed record SeanceVue(ConsultationConnue Consultation, Domain.Ouverture? Ouverture, IReadOnlyList<Reponse> Reponses, IReadOnlyList<OffreAJuger> Offres, DateTimeOffset Maintenant);
 
 public sealed record PliVue(Reponse Reponse, ConsultationConnue Consultation, Domain.Ouverture Ouverture, DonneesCandidature Candidature,
-    IReadOnlyList<(OffreReponse Offre, DonneesOffre Donnees)> Offres, IReadOnlyList<FichierVerifie> Fichiers);
+    IReadOnlyList<(OffreReponse Offre, DonneesOffre Donnees)> Offres, IReadOnlyList<FichierVerifie> Fichiers)
+{
+    public OngletsLecture Onglets => new(Consultation, Candidature, Offres,
+        Fichiers.Where(f => f.Fichier.Formulaire == "Candidature").Select(f => (f.Fichier.Piece, f.Fichier.Nom)).ToList());
+}
+
+/// <summary>What the read-only tabs show: the candidature, each offer, and the candidature's pieces (name of the piece, file).</summary>
+public sealed record OngletsLecture(ConsultationConnue Consultation, DonneesCandidature Candidature, IReadOnlyList<(OffreReponse Offre, DonneesOffre Donnees)> Offres,
+    IReadOnlyList<(string Piece, string Nom)> PiecesCandidature);
 
 /// <summary>The posted decisions of a lot (one row per offer).</summary>
 public sealed record JugementsSaisie(List<DecisionSaisie>? Decisions);
