@@ -79,7 +79,7 @@ internal static class BenchDocuments
         return ok;
     }
 
-    private static DonneesCandidature Candidature()
+    internal static DonneesCandidature Candidature()
     {
         static Etablissement Etab(string nom, string siret) => new() { RaisonSociale = nom, Siret = siret, Adresse = "3 allée des Érables", CodePostal = "34000", Commune = "Montpellier", Telephone = "0467000000", Email = "contact@exemple.fr" };
         static Personne Pers(string nom) => new() { Civilite = "Madame", Nom = nom, Prenom = "Hélène", Qualite = "Gérante" };

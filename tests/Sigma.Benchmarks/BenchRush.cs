@@ -51,6 +51,20 @@ internal static partial class BenchRush
             });
             Console.WriteLine($"Préparation : {prets.Count} réponses prêtes en {chrono.Elapsed.TotalSeconds:0} s ({echecsPreparation.Count} échecs{(echecsPreparation.IsEmpty ? "" : " : " + echecsPreparation.First())})");
 
+            // The reference run for what the hash chain adds: SIGMA_RUSH_SANS_CHAINE=1 turns the chain's triggers off (this
+            // throwaway database only) for the rush; compare its p99 with a run with the chain on.
+            if (Environment.GetEnvironmentVariable("SIGMA_RUSH_SANS_CHAINE") == "1")
+            {
+                await using var c = new Npgsql.NpgsqlConnection(base_.ConnectionString);
+                await c.OpenAsync();
+                foreach (var schema in new[] { "registration", "consultations", "responses", "notification", "signature", "referentials" })
+                {
+                    await using var commande = new Npgsql.NpgsqlCommand($"alter table {schema}.mt_events disable trigger sigma_chaine", c);
+                    await commande.ExecuteNonQueryAsync();
+                }
+                Console.WriteLine("Chaîne d'empreintes désactivée pour cette mesure de référence (SIGMA_RUSH_SANS_CHAINE=1).");
+            }
+
             // 2. The rush, measured.
             var piece = new byte[mo * 1024 * 1024];
             Random.Shared.NextBytes(piece);
