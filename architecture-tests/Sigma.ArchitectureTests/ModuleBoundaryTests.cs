@@ -173,11 +173,11 @@ public class ModuleBoundaryTests
     }
 
     [Fact]
-    public void The_signature_contracts_serve_only_the_receipts_seal_and_the_mails()
+    public void The_signature_contracts_serve_only_the_receipts_seal_the_mails_and_the_consultations_history()
     {
         var autres = ModuleNames().Where(m => m != "Signature").ToList();
         autres.Where(m => Module(m).GetReferencedAssemblies().Any(a => a.Name == "Sigma.Signature.Contracts")).ToList()
-            .ShouldBeSubsetOf(["Responses", "Notification"]);
+            .ShouldBeSubsetOf(["Responses", "Notification", "Consultations"]);
     }
 
     [Fact]

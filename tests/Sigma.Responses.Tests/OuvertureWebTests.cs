@@ -143,6 +143,20 @@ public partial class OuvertureWebTests(SigmaFactory sigma) : IClassFixture<Sigma
             await Task.Delay(100);
         }
         Statut().Match(await agent.GetStringAsync($"/back-office/consultations/{consultation}")).Groups[1].Value.ShouldBe("Attribuée (lot 1 notifié)");
+
+        // The consultation's history, as the auditor reads it: the opening, the award and its notification, the signature request.
+        var auditeur = await ConnecteAsync(sigma, "auditeur");
+        var histoire = "";
+        for (var essai = 0; essai < 50 && !histoire.Contains("<td>Signature demandée</td>", StringComparison.Ordinal); essai++)
+        {
+            histoire = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/consultations/{consultation}"));
+            await Task.Delay(100);
+        }
+        histoire.ShouldContain("<td>Plis ouverts</td>");
+        histoire.ShouldContain("<td>Lot 1 attribué et notifié</td>");
+        histoire.ShouldContain("— retenue : Meilleur rapport qualité-prix");
+        histoire.ShouldContain("— non retenue : Prix plus élevé que l'offre retenue");
+        histoire.ShouldContain("<td>Signature demandée</td>");
     }
 
     private static Dictionary<string, string> Decisions(params (Guid Reponse, Guid Offre, string Decision, string Motif)[] decisions)

@@ -27,6 +27,7 @@ public static class ConsultationsModule
             opts.Schema.For<Retrait>().Index(r => r.ConsultationId);
             opts.Schema.For<Abonnement>().Index(a => a.ConsultationId);
             opts.Schema.For<Depot>().Index(d => d.ConsultationId);
+            opts.Schema.For<Integration.JournalConsultation>().Index(j => j.ConsultationId);
             opts.Schema.For<Integration.SuiviAttribution>();
         });
         services.AddModuleApplication(context, typeof(ConsultationsModule).Assembly);

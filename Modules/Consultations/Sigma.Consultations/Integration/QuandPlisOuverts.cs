@@ -1,4 +1,5 @@
 using Sigma.Responses.Contracts;
+using Sigma.Signature.Contracts;
 
 namespace Sigma.Consultations.Integration;
 
@@ -17,6 +18,21 @@ public sealed class SuiviAttribution
         : c.EstCloturee(maintenant) ? "Clôturée" : "Publiée";
 }
 
+/// <summary>What the other modules told of a consultation after its deadline, as its history shows it (opening, award and notification, signature).</summary>
+public sealed class JournalConsultation
+{
+    public Guid Id { get; set; }
+    public Guid ConsultationId { get; set; }
+    public DateTimeOffset Le { get; set; }
+    public string Quoi { get; set; } = "";
+    public string Detail { get; set; } = "";
+    public string? Par { get; set; }
+
+    /// <summary>One entry per integration event: a redelivery stores the same document again.</summary>
+    public static JournalConsultation De(IntegrationEvent e, Guid consultationId, DateTimeOffset le, string quoi, string detail, string? par) =>
+        new() { Id = e.EventId, ConsultationId = consultationId, Le = le, Quoi = quoi, Detail = detail, Par = par };
+}
+
 internal sealed class QuandPlisOuverts(IConsultationsStore store, TimeProvider clock)
     : IntegrationEventHandler<PlisOuvertsIntegrationEvent, IConsultationsStore>(store, clock)
 {
@@ -25,6 +41,8 @@ internal sealed class QuandPlisOuverts(IConsultationsStore store, TimeProvider c
         var suivi = await session.LoadAsync<SuiviAttribution>(e.ConsultationId, ct) ?? new SuiviAttribution { Id = e.ConsultationId };
         suivi.OuverteLe = e.OuvertsLe;
         session.Store(suivi);
+        session.Store(JournalConsultation.De(e, e.ConsultationId, e.OuvertsLe, "Plis ouverts",
+            $"{Francais.Nombre(e.NombrePlis, "pli ouvert", "plis ouverts")} après la date limite", e.Par));
     }
 }
 
@@ -39,5 +57,38 @@ internal sealed class QuandLotNotifie(IConsultationsStore store, TimeProvider cl
             suivi.LotsNotifies.Add(e.Lot);
         }
         session.Store(suivi);
+        var retenues = e.Decisions.Where(d => d.Retenue).Select(d => d.Organisation).ToList();
+        session.Store(JournalConsultation.De(e, e.ConsultationId, e.NotifieLe, $"Lot {e.Lot} attribué et notifié",
+            $"{e.LotIntitule} : {(retenues.Count == 0 ? "aucune offre retenue" : "offre retenue de " + string.Join(", ", retenues))} ; "
+            + string.Join(" ; ", e.Decisions.Select(d => $"{d.Organisation} — {(d.Retenue ? "retenue" : "non retenue")} : {d.Motif}"))
+            + $" — {Francais.Nombre(e.Decisions.Count, "soumissionnaire informé", "soumissionnaires informés")} par courriel", null));
+    }
+}
+
+internal sealed class QuandSignatureDemandee(IConsultationsStore store, TimeProvider clock)
+    : IntegrationEventHandler<SignatureDemandeeIntegrationEvent, IConsultationsStore>(store, clock)
+{
+    protected override Task HandleAsync(SignatureDemandeeIntegrationEvent e, IDocumentSession session, CancellationToken ct)
+    {
+        if (e.ConsultationId != Guid.Empty)
+        {
+            session.Store(JournalConsultation.De(e, e.ConsultationId, e.OccurredAt, "Signature demandée",
+                $"lot {e.Lot} : {e.Organisation} invité à signer « {e.Document} »", e.DemandeePar));
+        }
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class QuandDocumentSigneDepose(IConsultationsStore store, TimeProvider clock)
+    : IntegrationEventHandler<DocumentSigneDeposeIntegrationEvent, IConsultationsStore>(store, clock)
+{
+    protected override Task HandleAsync(DocumentSigneDeposeIntegrationEvent e, IDocumentSession session, CancellationToken ct)
+    {
+        if (e.ConsultationId != Guid.Empty)
+        {
+            session.Store(JournalConsultation.De(e, e.ConsultationId, e.OccurredAt, "Document signé déposé",
+                $"lot {e.Lot} : « {e.Document} » déposé par {e.DeposePar} ({e.Organisation}) — vérification : {e.Conclusion}{(string.IsNullOrEmpty(e.Motif) ? "" : $" ({e.Motif})")}", e.DeposePar));
+        }
+        return Task.CompletedTask;
     }
 }

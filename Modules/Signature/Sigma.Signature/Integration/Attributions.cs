@@ -31,6 +31,6 @@ internal sealed class QuandOffreRetenue(ISignatureStore store, StockageFichiers 
         session.Events.StartStream<DemandeSignature>(id, new SignatureDemandee(id, e.ReponseId, e.ConsultationId, e.Reference, e.Intitule, e.Lot, e.OrganisationId,
             e.Organisation, e.DeposantEmail, e.Deposant, nom, taille, sha, message, e.AttribuePar, e.EmailAttribuePar, maintenant));
         session.Publish(new SignatureDemandeeIntegrationEvent(id, e.Reference, e.Intitule, e.Lot, e.Organisation, e.DeposantEmail, e.Deposant, nom, message,
-            e.AttribuePar, adresse.Lien($"/signature/demandes/{id}")) { OccurredAt = maintenant });
+            e.AttribuePar, adresse.Lien($"/signature/demandes/{id}")) { OccurredAt = maintenant, ConsultationId = e.ConsultationId });
     }
 }

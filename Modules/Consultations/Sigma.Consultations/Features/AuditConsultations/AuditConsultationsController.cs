@@ -7,7 +7,8 @@ public sealed record HistoriqueConsultationVue(Consultation Consultation, IReadO
 
 /// <summary>
 /// The auditors' history of a consultation (read-only; agents too): creation, DCE versions, publication, deadline
-/// changes, questions and answers, every download, every deposit, the opening and the notification of its lots.
+/// changes, questions and answers, every download, every deposit, the opening, the award and notification of each lot, and
+/// the signature requests and deposits that follow (as the other modules told it).
 /// </summary>
 [Authorize(Policy = Policies.Auditeur)]
 [Route("audit/consultations")]
@@ -45,9 +46,9 @@ public sealed class AuditConsultationsController(IConsultationsStore store) : Co
             lignes.Add(new LigneHistorique(d.RecuLe, "Pli reçu", $"{d.Organisation} (SIRET {d.Siret}), accusé {d.NumeroAccuse}, {Francais.Nombre(d.NombreFichiers, "fichier", "fichiers")} "
                 + $"({Francais.Taille(d.TailleTotale)}), lots {string.Join(", ", d.Lots)}, déposé par {d.Deposant}", null, null));
         }
-        if (await session.LoadAsync<Integration.SuiviAttribution>(id, ct) is { } suivi && suivi.OuverteLe is { } ouverte)
+        foreach (var j in await session.Query<Integration.JournalConsultation>().Where(j => j.ConsultationId == id).ToListAsync(ct))
         {
-            lignes.Add(new LigneHistorique(ouverte, "Plis ouverts", "ouverture des plis après la date limite (module Réponses)", null, null));
+            lignes.Add(new LigneHistorique(j.Le, j.Quoi, j.Detail, j.Par, null));
         }
         return View("~/Features/AuditConsultations/Historique.cshtml", new HistoriqueConsultationVue(consultation, lignes.OrderBy(l => l.Le).ToList()));
     }

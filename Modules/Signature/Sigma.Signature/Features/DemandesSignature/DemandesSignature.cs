@@ -72,7 +72,7 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
         var flux = await session.Events.FetchForWriting<DemandeSignature>(demande.Id, ct);
         flux.AppendOne(depose);
         session.Publish(new DocumentSigneDeposeIntegrationEvent(demande.Id, demande.Reference, demande.Lot, demande.Organisation, nom,
-            rapport.Conclusion.Libelle(), rapport.Motif, par.Nom, demande.EmailDemandeur, adresse.Lien($"/signature/demandes/{demande.Id}")) { OccurredAt = maintenant });
+            rapport.Conclusion.Libelle(), rapport.Motif, par.Nom, demande.EmailDemandeur, adresse.Lien($"/signature/demandes/{demande.Id}")) { OccurredAt = maintenant, ConsultationId = demande.ConsultationId });
         await session.SaveChangesAsync(ct);
         return rapport.Conclusion;
     }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sigma.BuildingBlocks.Stockage;
 using Sigma.Signature.Contracts;
-using Sigma.Signature.Infrastructure.Certificats;
 using Sigma.Signature.Infrastructure.Pdf;
 
 namespace Sigma.Signature.Infrastructure.Cachet;
@@ -12,14 +11,15 @@ namespace Sigma.Signature.Infrastructure.Cachet;
 /// <summary>
 /// The platform's seal, the « cachet serveur »: the PKCS#12 of <c>Sigma:Cachet:Pkcs12</c> (password
 /// <c>Sigma:Cachet:MotDePasse</c>), or — when none is configured — a demonstration seal Sigma makes for itself on first use:
-/// a demonstration authority (written among the trusted roots of this platform, so that its own verification page
-/// recognises it) and a seal certificate whose name says it is for demonstration. Kept in the data folder, never in the database.
+/// a demonstration authority (trusted by this platform's own verification page, so that it
+/// recognises it — in memory, not among the configured roots) and a seal certificate whose name says it is for
+/// demonstration. Kept in the data folder, never in the database.
 /// </summary>
 internal sealed class CachetServeur
 {
     private readonly Lazy<(X509Certificate2 Certificat, IReadOnlyList<X509Certificate2> Autorites, bool Demonstration)> _cachet;
 
-    public CachetServeur(IConfiguration configuration, RacinesDeConfiance racines, ILogger<CachetServeur> logger)
+    public CachetServeur(IConfiguration configuration, ILogger<CachetServeur> logger)
     {
         _cachet = new(() =>
         {
@@ -30,7 +30,7 @@ internal sealed class CachetServeur
                 return (certificat, tous.Where(c => !c.HasPrivateKey).ToList(), false);
             }
             var dossier = Path.Combine(StockageFichiers.DossierDonnees(configuration), "signature");
-            var (cachet, autorite) = Demonstration(dossier, racines.Dossier);
+            var (cachet, autorite) = Demonstration(dossier);
             logger.LogWarning("Cachet serveur de démonstration (auto-signé, {Fichier}) : configurez Sigma:Cachet:Pkcs12 pour la production.", Path.Combine(dossier, FichierDemo));
             return (cachet, [autorite], true);
         });
@@ -42,11 +42,14 @@ internal sealed class CachetServeur
 
     public X509Certificate2 Certificat => _cachet.Value.Certificat;
 
+    /// <summary>The authorities the verification trusts besides the configured ones: the demonstration seal's own (none for a configured seal).</summary>
+    public IReadOnlyList<X509Certificate2> AutoritesReconnues => _cachet.Value.Demonstration ? _cachet.Value.Autorites : [];
+
     public byte[] Sceller(byte[] pdf, DateTimeOffset maintenant, Func<byte[], byte[]>? horodateur) =>
         SignatairePades.Signer(pdf, _cachet.Value.Certificat, _cachet.Value.Autorites, maintenant, horodateur: horodateur).Pdf;
 
     /// <summary>The demonstration seal, made once (two nodes starting together: the first file written wins).</summary>
-    private static (X509Certificate2 Cachet, X509Certificate2 Autorite) Demonstration(string dossier, string racines)
+    private static (X509Certificate2 Cachet, X509Certificate2 Autorite) Demonstration(string dossier)
     {
         var fichier = Path.Combine(dossier, FichierDemo);
         if (!File.Exists(fichier))
@@ -69,14 +72,7 @@ internal sealed class CachetServeur
         }
         var tous = X509CertificateLoader.LoadPkcs12CollectionFromFile(fichier, null, X509KeyStorageFlags.EphemeralKeySet);
         var cachet = tous.First(c => c.HasPrivateKey);
-        var autorite = tous.First(c => !c.HasPrivateKey);
-        Directory.CreateDirectory(racines);
-        var racine = Path.Combine(racines, "sigma-cachet-serveur-demonstration.cer");
-        if (!File.Exists(racine) || !File.ReadAllBytes(racine).AsSpan().SequenceEqual(autorite.RawData))
-        {
-            File.WriteAllBytes(racine, autorite.RawData);
-        }
-        return (cachet, autorite);
+        return (cachet, tous.First(c => !c.HasPrivateKey));
     }
 
     private static byte[] Fabriquer()

@@ -9,6 +9,9 @@ internal sealed record ContexteVerification(IReadOnlyList<X509Certificate2> Raci
 {
     public DonneesRevocation Revocation { get; init; } = DonneesRevocation.Aucune;
 
+    /// <summary>How many of <see cref="Racines"/> were configured by the operator (the others are the platform's own seal authority); null: all.</summary>
+    public int? RacinesConfigurees { get; init; }
+
     /// <summary>The keys of the anchors a trusted list names as issuers of qualified certificates.</summary>
     public IReadOnlySet<string> ClesQualifiees { get; init; } = new HashSet<string>();
 

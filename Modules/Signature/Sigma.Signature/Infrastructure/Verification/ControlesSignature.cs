@@ -104,7 +104,7 @@ internal static partial class ControlesSignature
         {
             { Ancree: true, Anomalie: null } => Controle.Reussi("chaine", "Chaîne de confiance", $"Le certificat remonte à l'autorité de confiance « {Nom(chaine.Chaine[^1])} »."),
             { Ancree: true } => Controle.Echec("chaine", "Chaîne de confiance", $"La chaîne atteint une autorité de confiance, mais {chaine.Anomalie}.", Verdict.Indeterminee),
-            _ when racines.Count == 0 => Controle.Echec("chaine", "Chaîne de confiance", "Aucune autorité de confiance n'est configurée sur cette plate-forme.", Verdict.Indeterminee),
+            _ when (contexte.RacinesConfigurees ?? racines.Count) == 0 => Controle.Echec("chaine", "Chaîne de confiance", "Aucune autorité de confiance n'est configurée sur cette plate-forme.", Verdict.Indeterminee),
             _ => Controle.Echec("chaine", "Chaîne de confiance", $"Le certificat ne remonte à aucune autorité de confiance configurée (dernier maillon : « {Nom(chaine.Chaine[^1])} »).", Verdict.Indeterminee),
         });
         if (chaine.Chaine.Count > 1)

@@ -9,13 +9,17 @@ namespace Sigma.Signature.Infrastructure.Verification;
 internal sealed record FichierRecu(string Nom, byte[] Octets);
 
 /// <summary>Verifies a signed PDF, or a file with its detached signature, against the trusted roots.</summary>
-internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimeProvider clock, Politique politique)
+internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimeProvider clock, Politique politique, Cachet.CachetServeur? cachet = null)
 {
     public RapportVerification Verifier(FichierRecu fichier, FichierRecu? signatureDetachee)
     {
         var maintenant = clock.GetUtcNow();
         var autorites = racines.Racines();
-        var contexte = new ContexteVerification(autorites, maintenant, politique) { ClesQualifiees = racines.ClesQualifiees() };
+        var plateforme = cachet?.AutoritesReconnues ?? [];
+        var contexte = new ContexteVerification([.. autorites, .. plateforme], maintenant, politique)
+        {
+            ClesQualifiees = racines.ClesQualifiees(), RacinesConfigurees = autorites.Count,
+        };
         var remarques = new List<string>
         {
             "Aucune autorité n'est interrogée en ligne : la révocation des certificats n'est vérifiée qu'avec les données (CRL, OCSP) embarquées dans le fichier ; sans elles, consultez au besoin la liste de révocation de l'autorité.",
@@ -23,6 +27,10 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
                 ? "Aucune autorité de confiance n'est configurée : aucune chaîne de certification ne peut aboutir."
                 : $"{Sigma.BuildingBlocks.Web.Francais.Nombre(autorites.Count, "autorité de confiance configurée", "autorités de confiance configurées")} sur la plate-forme.",
         };
+        if (plateforme.Count > 0)
+        {
+            remarques.Add("L'autorité du cachet serveur de démonstration de cette plate-forme (auto-signée) est reconnue, pour les accusés de réception qu'elle scelle.");
+        }
         List<RapportSignature> signatures;
         if (signatureDetachee is not null)
         {
