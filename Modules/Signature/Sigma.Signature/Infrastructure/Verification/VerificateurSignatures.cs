@@ -31,6 +31,7 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
         {
             remarques.Add("L'autorité du cachet serveur de démonstration de cette plate-forme (auto-signée) est reconnue, pour les accusés de réception qu'elle scelle.");
         }
+        var initiales = remarques.Count;
         List<RapportSignature> signatures;
         if (signatureDetachee is not null)
         {
@@ -55,7 +56,7 @@ internal sealed class VerificateurSignatures(RacinesDeConfiance racines, TimePro
                 signatures = [];
                 remarques.Insert(0, "Le fichier PDF n'a pas pu être lu : sa structure est endommagée.");
             }
-            if (signatures.Count == 0 && remarques.Count == 2)
+            if (signatures.Count == 0 && remarques.Count == initiales)
             {
                 remarques.Insert(0, "Ce PDF ne contient aucun champ de signature signé.");
             }
