@@ -244,10 +244,6 @@ internal static class OffreLheo
     private static string? Contenu(ComposanteAttribuee k)
     {
         var parties = new List<string>();
-        if (!Vide(k.Contenu))
-        {
-            parties.Add(k.Contenu!.Trim());
-        }
         foreach (var b in k.Blocs.Where(b => !Vide(b.Intitule)))
         {
             parties.Add($"Bloc de compétences {b.Numero} : {b.Intitule}".Replace("  ", " ", StringComparison.Ordinal));
@@ -260,7 +256,11 @@ internal static class OffreLheo
         {
             parties.Add(Module(m));
         }
-        return parties.Count == 0 ? null : string.Join("\n", parties);
+        // The modules and blocs always fit; the free text gives way to them when everything exceeds LHÉO's 3 000 characters.
+        var structure = Borne(string.Join("\n", parties), 2000);
+        var place = 3000 - structure.Length - 1;
+        var libre = Vide(k.Contenu) ? "" : Borne(k.Contenu!, Math.Max(place, 200));
+        return string.Join("\n", new[] { libre, structure }.Where(x => x.Length > 0)) is { Length: > 0 } tout ? Borne(tout, 3000) : null;
     }
 
     private static string Module(ModuleAttribue m) =>
