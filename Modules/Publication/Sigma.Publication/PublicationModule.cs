@@ -36,7 +36,10 @@ public static class PublicationModule
         var carif = context.Configuration.GetSection("CarifOref").Get<CarifOrefOptions>() ?? new CarifOrefOptions();
         services.AddSingleton(carif);
         services.AddSingleton(context.Configuration.GetSection("Publication").Get<LheoOptions>() ?? new LheoOptions());
-        services.AddSingleton(context.Configuration.GetSection("Decp").Get<DecpOptions>() ?? new DecpOptions());
+        var decp = context.Configuration.GetSection("Decp").Get<DecpOptions>() ?? new DecpOptions();
+        // The buyer is the Région of the platform's settings unless the essential data name another.
+        decp.AcheteurSiret = string.IsNullOrWhiteSpace(decp.AcheteurSiret) ? context.Configuration["Sigma:Acheteur:Siret"] : decp.AcheteurSiret;
+        services.AddSingleton(decp);
         services.AddHttpClient(CarifOrefOptions.Client)
             .AddResilienceHandler("carif-oref", b => b
                 .AddRetry(new HttpRetryStrategyOptions

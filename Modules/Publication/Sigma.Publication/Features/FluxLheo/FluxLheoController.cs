@@ -45,7 +45,7 @@ public sealed class FluxLheoController(IPublicationStore store, TimeProvider clo
         await sortie.FlushAsync(ct);
         await using var lecture = store.QuerySession();
         await foreach (var formations in lecture.Query<PublicationOffre>().Where(p => p.EstPubliee).OrderBy(p => p.PrepareeLe)
-            .Select(p => p.Formations ?? "").ToAsyncEnumerable(ct))
+            .Select(p => p.Formations!).ToAsyncEnumerable(ct))
         {
             await sortie.WriteAsync(formations);
         }
