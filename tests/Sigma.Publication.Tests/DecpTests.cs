@@ -32,6 +32,16 @@ public class DecpTests
     }
 
     [Fact]
+    public void Recorded_essential_data_are_checked_against_both_schemas_before_they_are_served()
+    {
+        Sigma.Publication.Integration.QuandOffreAttribuee.DonneesEssentielles(Offres.Groupement(), Options, Maintenant).Manques.ShouldBeEmpty();
+        var sansLieu = Offres.Groupement() with { Sites = [] };
+        sansLieu = sansLieu with { Organisme = sansLieu.Organisme with { CodePostal = null } };
+        Sigma.Publication.Integration.QuandOffreAttribuee.DonneesEssentielles(sansLieu, Options, Maintenant).Manques
+            .ShouldBe(["Lieu d'exécution : code postal d'un site (onglet Sites de l'offre)"]);
+    }
+
+    [Fact]
     public void Without_the_buyer_siret_the_record_names_the_setting_and_is_not_published()
     {
         var m = MarcheNotifie.Depuis(Offres.Groupement(), new DecpOptions(), Maintenant);

@@ -121,6 +121,8 @@ public sealed class PushTests : IAsyncLifetime
         livre.ShouldNotBeNull("les offres n'ont pas été livrées dans l'heure suivant le retour du CARIF-OREF");
         livre.Value.ShouldBeGreaterThanOrEqualTo(debut.AddMinutes(10));
         _carif.Acceptes.Values.ShouldAllBe(n => n == 1);
+        // Every attempt carried the same key: the offer's first version.
+        _carif.Acceptes.Keys.ShouldBe(offres.Select(o => PublicationOffre.CleDe(o.OffreId, 1)), ignoreOrder: true);
         foreach (var e in offres)
         {
             var p = await PublicationAsync(e.OffreId);

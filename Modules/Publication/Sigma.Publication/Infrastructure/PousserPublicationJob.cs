@@ -134,8 +134,8 @@ public sealed class RelancerPublicationsJob(IPublicationStore store, CarifOrefOp
                 || (p.Etat == EtatPublication.EnCours && p.CommenceLe < perdu)))
             .OrderBy(p => p.ModifieeLe)
             .Take(500)
-            .Select(p => new { p.Id, p.Version })
+            .Select(p => new { p.Id, p.VersionOffre })
             .ToListAsync(ct);
-        return [.. dues.Select(d => (d.Id, d.Version))];
+        return [.. dues.Select(d => (d.Id, d.VersionOffre))];
     }
 }

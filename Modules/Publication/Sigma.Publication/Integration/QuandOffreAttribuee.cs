@@ -24,7 +24,7 @@ internal sealed class QuandOffreAttribuee(IPublicationStore store, TimeProvider 
         }
         var maintenant = Clock.GetUtcNow();
         session.Events.StartStream<PublicationOffre>(e.OffreId, Preparer(e, lheo, maintenant));
-        session.Store(MarcheNotifie.Depuis(e, decp, maintenant));
+        session.Store(DonneesEssentielles(e, decp, maintenant));
         _aPousser = carif.PushActif;
     }
 
@@ -42,6 +42,18 @@ internal sealed class QuandOffreAttribuee(IPublicationStore store, TimeProvider 
         var intitule = e.Action.Intitule ?? e.Composantes.FirstOrDefault()?.Intitule ?? e.LotIntitule;
         return new PublicationPreparee(e.OffreId, e.ConsultationId, e.Reference, e.Lot, e.LotIntitule, e.Organisme.RaisonSociale, intitule, 1,
             manques.Count == 0 ? fragment : null, manques, maintenant);
+    }
+
+    /// <summary>The contract's essential data, checked against both DECP schemas: a complaint of either is recorded as what is missing.</summary>
+    public static MarcheNotifie DonneesEssentielles(OffreAttribueeIntegrationEvent e, DecpOptions options, DateTimeOffset maintenant)
+    {
+        var marche = MarcheNotifie.Depuis(e, options, maintenant);
+        if (marche.EstPubliable)
+        {
+            marche.Manques.AddRange(FormatsDecp.ValiderJson(FormatsDecp.DocumentJson([marche])).Select(x => $"Données essentielles refusées par le schéma JSON : {x}"));
+            marche.Manques.AddRange(FormatsDecp.ValiderXml(FormatsDecp.DocumentXml([marche])).Select(x => $"Données essentielles refusées par le schéma XML : {x}"));
+        }
+        return marche;
     }
 
     protected override Task AfterCommitAsync(OffreAttribueeIntegrationEvent e, CancellationToken ct)
