@@ -11,6 +11,7 @@ using Sigma.Consultations;
 using Sigma.Documents;
 using Sigma.Host.Web;
 using Sigma.Notification;
+using Sigma.Publication;
 using Sigma.Referentials;
 using Sigma.Registration;
 using Sigma.Responses;
@@ -64,6 +65,7 @@ builder.Services.AddDocumentsModule(modules);
 builder.Services.AddNotificationModule(modules);
 builder.Services.AddSignatureModule(modules);
 builder.Services.AddReferentialsModule(modules);
+builder.Services.AddPublicationModule(modules);
 
 builder.Services.AddHangfire(c => c
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -124,6 +126,7 @@ app.MapControllers();
 app.Services.UseNotificationModule();
 app.Services.GetRequiredService<IRecurringJobManager>()
     .AddOrUpdate<PointsDeControleJob>(PointsDeControleJob.Id, j => j.PrendreAsync(CancellationToken.None), "*/10 * * * *");
+app.Services.UsePublicationModule();
 
 app.Run();
 

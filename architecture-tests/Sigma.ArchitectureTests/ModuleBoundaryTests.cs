@@ -34,7 +34,7 @@ public class ModuleBoundaryTests
 
     [Fact]
     public void The_modules_of_the_product_are_found() =>
-        ModuleNames().ShouldBe(["Consultations", "Documents", "Notification", "Referentials", "Registration", "Responses", "Signature"], ignoreOrder: true);
+        ModuleNames().ShouldBe(["Consultations", "Documents", "Notification", "Publication", "Referentials", "Registration", "Responses", "Signature"], ignoreOrder: true);
 
     [Theory]
     [MemberData(nameof(Modules))]

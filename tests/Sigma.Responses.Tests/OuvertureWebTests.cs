@@ -121,7 +121,8 @@ public partial class OuvertureWebTests(SigmaFactory sigma) : IClassFixture<Sigma
         }
         sigma.Smtp.Courriels.ShouldNotContain(c => c.A == r2.EmailDeposant && c.Sujet.StartsWith("Signature demandée", StringComparison.Ordinal));
 
-        // The awarded offer leaves the sealed perimeter only as what the CARIF-OREF publishes: no price, no bank details.
+        // The awarded offer leaves the sealed perimeter only as what the CARIF-OREF publishes and the contract's essential data (its price, public once
+        // notified): no bank details, no pieces.
         await using (var session = sigma.Services.GetRequiredService<IResponsesStore>().QuerySession())
         {
             var publiee = (await session.Query<Sigma.BuildingBlocks.Messaging.OutboxMessage>().ToListAsync())
@@ -132,7 +133,10 @@ public partial class OuvertureWebTests(SigmaFactory sigma) : IClassFixture<Sigma
             snapshot.Composantes.ShouldHaveSingleItem().Formacode.ShouldBe("15062");
             snapshot.Sites.ShouldHaveSingleItem().AccesTransportsCommun.ShouldBe(true);
             publiee.Payload.ShouldNotContain("FR76");
-            publiee.Payload.ShouldNotContain("2 400");
+            snapshot.Marche!.PrixUnitaireHt.ShouldBe("2 400");
+            snapshot.NumeroActivite.ShouldBe("76 34 01234 34");
+            snapshot.Composantes[0].Rythme.ShouldBe("Temps plein, 35 h par semaine");
+            snapshot.ReferentHandicap!.Email.ShouldBe("handicap@foa.fr");
         }
 
         // Notified decisions are final; the consultation's status follows.

@@ -126,6 +126,18 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         ["POST /back-office/ouvertures/{consultationId:guid}/ouvrir"] =                 R(Login,       Interdit,    Interdit,    Redir,       Interdit,    Interdit),
         ["POST /back-office/ouvertures/{consultationId:guid}/lots/{lot:int}/decisions"] = R(Login,     Interdit,    Interdit,    Redir,       Interdit,    Interdit),
         ["POST /back-office/ouvertures/{consultationId:guid}/lots/{lot:int}/notifier"] = R(Login,      Interdit,    Interdit,    Redir,       Interdit,    Interdit),
+        // The publication of awarded offers (LHÉO to the CARIF-OREF) and the contracts' essential data: agents only. The offer id is
+        // a draft's (never published): its XML reads 404, « Renvoyer » and « Retirer » refuse with a flash message.
+        ["GET /back-office/publications/{consultationId:guid}"] =                       R(Login,       Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /back-office/publications/{consultationId:guid}/{offreId:guid}/lheo.xml"] = R(Login,     Interdit,    Interdit,    Introuvable, Interdit,    Interdit),
+        ["POST /back-office/publications/{consultationId:guid}/{offreId:guid}/renvoyer"] = R(Login,    Interdit,    Interdit,    Redir,       Interdit,    Interdit),
+        ["POST /back-office/publications/{consultationId:guid}/{offreId:guid}/retirer"] = R(Login,     Interdit,    Interdit,    Redir,       Interdit,    Interdit),
+        ["GET /back-office/publications/{consultationId:guid}/donnees-essentielles.json"] = R(Login,   Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        ["GET /back-office/publications/{consultationId:guid}/donnees-essentielles.xml"] = R(Login,    Interdit,    Interdit,    Ok,          Interdit,    Interdit),
+        // Open data: the CARIF-OREF's pull flux and the essential data of the contracts, for everyone.
+        ["GET /flux/lheo"] =                                                           R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /donnees-essentielles"] =                                                R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /donnees-essentielles.xml"] =                                            R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
         // The organisation's accounts: its administrators only. B calls them with the id of formateur.demo (of A): the refusal is a redirect with a flash message (checked by Writes_on_A_ids_…).
         ["GET /organisation/comptes"] =                                                R(Login,       Interdit,    Ok,          Interdit,    Interdit,    Ok),
         ["POST /organisation/comptes/ajouter"] =                                       R(Login,       Interdit,    Ok,          Interdit,    Interdit,    Ok),

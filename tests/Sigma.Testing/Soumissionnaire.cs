@@ -107,7 +107,7 @@ public static partial class Soumissionnaire
     /// <summary>The Candidat tab, complete; the head office's SIRET is <paramref name="siret"/> (by default the demo organisation's).</summary>
     public static Dictionary<string, string> Candidat(string type = "Seul", string siret = "73282932000074")
     {
-        var champs = new Dictionary<string, string> { ["Candidat.Type"] = type, ["Candidat.Lots"] = "1" };
+        var champs = new Dictionary<string, string> { ["Candidat.Type"] = type, ["Candidat.Lots"] = "1", ["Candidat.NumeroDeclarationActivite"] = "76 34 01234 34" };
         foreach (var d in new[] { Etablissement("Candidat.Siege", siret: siret), Etablissement("Candidat.Executant", siret: siret), Personne("Candidat.RepresentantLegal"), Personne("Candidat.Signataire") })
         {
             foreach (var (k, v) in d)
@@ -153,6 +153,7 @@ public static partial class Soumissionnaire
         ["Composantes[0].DateFin"] = "2027-09-30", ["Composantes[0].VolumeHoraire"] = "400", ["Composantes[0].Effectif"] = "12", ["Composantes[0].Formacode"] = "15062",
         ["Composantes[0].Prerequis"] = "Aucun", ["Composantes[0].Objectifs"] = "Construire un projet", ["Composantes[0].ModalitesRecrutement"] = "Entretien",
         ["Composantes[0].ModalitesPedagogiques"] = "Présentiel", ["Composantes[0].ResultatsAttendus"] = "Projet validé", ["Composantes[0].Contenu"] = "Remise à niveau, immersion",
+        ["Composantes[0].Rythme"] = "Temps plein, 35 h par semaine",
         ["Composantes[0].Modules[0].Numero"] = "1", ["Composantes[0].Modules[0].Intitule"] = "Remise à niveau", ["Composantes[0].Modules[0].VolumeHoraire"] = "200",
         ["Composantes[0].Modules[1].Numero"] = "2", ["Composantes[0].Modules[1].Intitule"] = "Immersion", ["Composantes[0].Modules[1].VolumeHoraire"] = "200",
     };
@@ -167,7 +168,8 @@ public static partial class Soumissionnaire
             ["Prestataires.Bic"] = "AGRIFRPP", ["Prestataires.SousTraitance"] = "false" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await OngletAsync(client, $"{page}/sites", new() { ["Sites[0].Nom"] = "12 rue de la Loge", ["Sites[0].CodePostal"] = "34000", ["Sites[0].Commune"] = "Montpellier",
             ["Sites[0].Locaux"] = "3 salles", ["Sites[0].Equipements"] = "12 postes", ["Sites[0].AccesTransportsCommun"] = "true", ["Sites[0].MoyensTransport"] = "Tram 1",
-            ["Sites[0].AccessibleHandicap"] = "true", ["Sites[0].Hebergement"] = "false", ["Sites[0].Restauration"] = "À proximité" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            ["Sites[0].AccessibleHandicap"] = "true", ["Sites[0].Hebergement"] = "false", ["Sites[0].Restauration"] = "À proximité",
+            ["ReferentHandicap.Nom"] = "Paul Martin", ["ReferentHandicap.Telephone"] = "04 67 22 80 01", ["ReferentHandicap.Email"] = "handicap@foa.fr" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await OngletAsync(client, $"{page}/pedagogie", Pedagogie())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         foreach (var piece in new[] { "TableauRessourcesHumaines", "CvEquipe", "PlateauxTechniques", "AnnexeTechnique" })
         {

@@ -34,4 +34,7 @@ public static class PagesSigma
 
     /// <summary>The opening of a consultation's plis, their reading and the award (Responses).</summary>
     public static string OuverturePlis(Guid consultationId) => $"/back-office/ouvertures/{consultationId}";
+
+    /// <summary>The publication of a consultation's awarded offers to the CARIF-OREF and its contracts' essential data (Publication).</summary>
+    public static string Publications(Guid consultationId) => $"/back-office/publications/{consultationId}";
 }

@@ -8,7 +8,7 @@ public sealed record Destinataire(string Email, string? Nom);
 /// <summary>A consultation was published: bidders can find it, download its DCE and answer its lots.</summary>
 public sealed record ConsultationPublieeIntegrationEvent(
     Guid ConsultationId, string Reference, string Intitule, string Dispositif, DateTimeOffset DateLimite,
-    IReadOnlyList<LotPublie> Lots) : IntegrationEvent;
+    IReadOnlyList<LotPublie> Lots, string? Objet = null, string? Procedure = null) : IntegrationEvent;
 
 public sealed record LotPublie(int Numero, string Intitule, string Territoire, string UniteOeuvre, decimal Volume);
 

@@ -44,7 +44,24 @@ public sealed record OffreRetenueIntegrationEvent(
 public sealed record OffreAttribueeIntegrationEvent(
     Guid ReponseId, Guid OffreId, Guid ConsultationId, string Reference, string Dispositif, int Lot, string LotIntitule, string Territoire,
     OrganismeAttribue Organisme, ActionAttribuee Action, IReadOnlyList<SiteAttribue> Sites, IReadOnlyList<ComposanteAttribuee> Composantes,
-    DateTimeOffset AttribueeLe) : IntegrationEvent;
+    DateTimeOffset AttribueeLe, string? NumeroActivite = null, ContactAttribue? ReferentHandicap = null,
+    IReadOnlyList<PrestataireAttribue>? Prestataires = null, MarcheAttribue? Marche = null) : IntegrationEvent;
+
+/// <summary>A co-contractor of the groupement or a declared sub-contractor: an organisme formateur of the action.</summary>
+public sealed record PrestataireAttribue(string Role, string? RaisonSociale, string? Siret, string? CodePostal, string? Commune)
+{
+    public const string Cotraitant = "cotraitant";
+    public const string SousTraitant = "sous-traitant";
+}
+
+public sealed record ContactAttribue(string? Nom, string? Telephone, string? Email);
+
+/// <summary>
+/// The contract's essential data (DECP), public once the lot is notified: the procedure, the lot's unit and volume, the
+/// retained unit price, the number of offers received and how the holders are grouped. Not part of the LHÉO offer.
+/// </summary>
+public sealed record MarcheAttribue(string? Objet, string? Procedure, string UniteOeuvre, decimal Volume, string? PrixUnitaireHt, string TypeGroupement,
+    int OffresRecues, bool SousTraitance, bool? Avance);
 
 public sealed record OrganismeAttribue(string RaisonSociale, string Siret, string? Adresse, string? CodePostal, string? Commune, string? Telephone, string? Email);
 
@@ -59,4 +76,5 @@ public sealed record BlocAttribue(string? Numero, string? Intitule);
 
 public sealed record ComposanteAttribuee(string? Numero, string? Intitule, string? DateDebut, string? DateFin, string? VolumeHoraire, string? Effectif,
     string? Formacode, string? Rncp, string? Certifinfo, string? Nsf, string? Rome, string? Prerequis, string? Objectifs, string? ModalitesRecrutement,
-    string? ModalitesPedagogiques, string? ResultatsAttendus, string? Contenu, IReadOnlyList<BlocAttribue> Blocs, IReadOnlyList<ModuleAttribue> Modules);
+    string? ModalitesPedagogiques, string? ResultatsAttendus, string? Contenu, IReadOnlyList<BlocAttribue> Blocs, IReadOnlyList<ModuleAttribue> Modules,
+    string? Rythme = null);

@@ -9,6 +9,8 @@ public sealed class ConsultationConnue
     public string Reference { get; set; } = "";
     public string Intitule { get; set; } = "";
     public string Dispositif { get; set; } = "";
+    public string? Objet { get; set; }
+    public string? Procedure { get; set; }
     public DateTimeOffset DateLimite { get; set; }
     public List<LotConnu> Lots { get; set; } = [];
 

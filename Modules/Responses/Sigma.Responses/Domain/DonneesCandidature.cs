@@ -43,6 +43,9 @@ public sealed class Candidat
 {
     public TypeCandidature? Type { get; set; }
     public List<int> Lots { get; set; } = [];
+
+    /// <summary>Numéro de déclaration d'activité (11 chiffres) given by the DREETS: the CARIF-OREF requires it.</summary>
+    public string? NumeroDeclarationActivite { get; set; }
     public Etablissement Siege { get; set; } = new();
     public Etablissement Executant { get; set; } = new();
     public Personne RepresentantLegal { get; set; } = new();

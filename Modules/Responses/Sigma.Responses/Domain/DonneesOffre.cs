@@ -38,6 +38,14 @@ public sealed class Prestataires
     public static readonly IReadOnlyList<string> Frequences = ["Mensuelle", "Trimestrielle", "À la fin de chaque session", "À la fin de la prestation"];
 }
 
+/// <summary>Who answers the trainees with a disability, as the CARIF-OREF publishes it (onglet « Sites »).</summary>
+public sealed class ReferentHandicap
+{
+    public string? Nom { get; set; }
+    public string? Telephone { get; set; }
+    public string? Email { get; set; }
+}
+
 /// <summary>A site of the offer, with the fields sent to the CARIF-OREF.</summary>
 public sealed class SiteOffre
 {
@@ -92,6 +100,9 @@ public sealed class Composante
     public string? ModalitesPedagogiques { get; set; }
     public string? ResultatsAttendus { get; set; }
     public string? Contenu { get; set; }
+
+    /// <summary>Rythme de la formation (temps plein, temps partiel, jours et horaires): LHÉO requires it.</summary>
+    public string? Rythme { get; set; }
     public List<BlocCompetences> Blocs { get; set; } = [];
     public List<ModuleFormation> Modules { get; set; } = [new()];
 }
@@ -113,6 +124,7 @@ public sealed class DonneesOffre
     public Caracteristiques Offre { get; set; } = new();
     public Prestataires Prestataires { get; set; } = new();
     public List<SiteOffre> Sites { get; set; } = [];
+    public ReferentHandicap ReferentHandicap { get; set; } = new();
     public List<Composante> Composantes { get; set; } = [new()];
     public Prix Prix { get; set; } = new();
 }

@@ -12,7 +12,7 @@ internal sealed class QuandConsultationPubliee(IResponsesStore store, TimeProvid
     {
         session.Store(new ConsultationConnue
         {
-            Id = e.ConsultationId, Reference = e.Reference, Intitule = e.Intitule, Dispositif = e.Dispositif, DateLimite = e.DateLimite,
+            Id = e.ConsultationId, Reference = e.Reference, Intitule = e.Intitule, Dispositif = e.Dispositif, DateLimite = e.DateLimite, Objet = e.Objet, Procedure = e.Procedure,
             Lots = e.Lots.Select(l => new LotConnu(l.Numero, l.Intitule, l.Territoire, l.UniteOeuvre, l.Volume)).ToList(),
         });
         return Task.CompletedTask;

@@ -63,6 +63,8 @@ internal sealed class ValidateurCandidature : AbstractValidator<DonneesCandidatu
                 .WithMessage("Décrivez la répartition des prestations entre les membres du groupement.");
             RuleFor(x => x.Sites).Must(s => s.Count > 0).WithMessage("Ajoutez au moins un site de réalisation.");
         }
+        this.Format(x => x.Candidat.NumeroDeclarationActivite, v => System.Text.RegularExpressions.Regex.IsMatch(v!.Replace(" ", ""), @"^\d{11}$"),
+            "Le numéro de déclaration d'activité compte 11 chiffres (ex. : 76 34 01234 34).");
         RuleFor(x => x.Candidat.Siege).SetValidator(new ValidateurEtablissement(complet)).OverridePropertyName("Candidat.Siege");
         RuleFor(x => x.Candidat.Executant).SetValidator(new ValidateurEtablissement(complet)).OverridePropertyName("Candidat.Executant");
         RuleFor(x => x.Candidat.RepresentantLegal).SetValidator(new ValidateurPersonne(complet)).OverridePropertyName("Candidat.RepresentantLegal");

@@ -52,6 +52,9 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
             s.Format(x => x.Montant, v => Saisie.Nombre(v) > 0, "Le montant est un nombre positif en euros.");
         }).When(x => x.Prestataires.SousTraitance == true);
 
+        this.Format(x => x.ReferentHandicap.Email, Saisie.EmailValide, "Le courriel du référent handicap n'est pas valide (ex. : nom@organisme.fr).");
+        this.Format(x => x.ReferentHandicap.Telephone, Saisie.TelephoneValide, "Le téléphone du référent handicap compte 10 chiffres (ex. : 04 67 22 80 00).");
+        this.Longueur(x => x.ReferentHandicap.Nom, 50);
         RuleForEach(x => x.Sites).ChildRules(s =>
         {
             s.Requis(complet, x => x.Nom, "Saisissez le nom du site : le numéro et le nom de la voie.");
@@ -92,6 +95,7 @@ internal sealed class ValidateurOffre : AbstractValidator<DonneesOffre>
             c.Requis(complet, x => x.ModalitesPedagogiques, "Saisissez les modalités pédagogiques.");
             c.Requis(complet, x => x.ResultatsAttendus, "Saisissez les résultats attendus.");
             c.Requis(complet, x => x.Contenu, "Saisissez le contenu de la composante.");
+            c.Longueur(x => x.Rythme, 3000);
             if (complet)
             {
                 c.RuleFor(x => x.Modules).Must(m => m.Count > 0).WithMessage("Les modules doivent être saisis pour tous les dispositifs : ajoutez-en au moins un.");

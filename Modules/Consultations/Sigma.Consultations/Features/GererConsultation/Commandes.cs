@@ -17,7 +17,8 @@ internal sealed class CommandesHandlers(IConsultationsStore store, TimeProvider 
     /// <summary>What the other modules learn of a published consultation.</summary>
     public static ConsultationPublieeIntegrationEvent Publication(Consultation consultation, DateTimeOffset publieeLe) =>
         new(consultation.Id, consultation.Reference, consultation.Intitule, consultation.Dispositif, consultation.DateLimite,
-            consultation.Lots.Select(l => new LotPublie(l.Numero, l.Intitule, l.Territoire, l.UniteOeuvre.ToString().ToUpperInvariant(), l.Volume)).ToList())
+            consultation.Lots.Select(l => new LotPublie(l.Numero, l.Intitule, l.Territoire, l.UniteOeuvre.ToString().ToUpperInvariant(), l.Volume)).ToList(),
+            consultation.Objet, consultation.Procedure)
         { OccurredAt = publieeLe };
 
     public async Task<Unit> Handle(PublierConsultation r, CancellationToken ct)

@@ -20,7 +20,7 @@ public static class OngletsOffre
         {
             case "offre": copie.Offre = saisie.Offre; break;
             case "prestataires": copie.Prestataires = saisie.Prestataires; break;
-            case "sites": copie.Sites = saisie.Sites; break;
+            case "sites": copie.Sites = saisie.Sites; copie.ReferentHandicap = saisie.ReferentHandicap; break;
             case "pedagogie": copie.Composantes = saisie.Composantes; break;
             case "prix": copie.Prix = saisie.Prix; break;
             default: throw new DomainException("Onglet inconnu.");

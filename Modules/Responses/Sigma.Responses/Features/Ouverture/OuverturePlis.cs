@@ -109,7 +109,7 @@ internal sealed class NotifierLotHandler(IResponsesStore store, Coffre coffre, T
                 ?? throw new DomainException($"L'acte d'engagement de {reponse.Organisation} est absent de son pli : la notification est impossible.");
             using var memoire = new MemoryStream();
             await coffre.DescellerFichierAsync(reponse.ConsultationId, Stockages.Edition(reponse.Id, acte.Id), memoire, ct);
-            session.Publish(await AttribueeAsync(reponse, offre, consultation, maintenant, ct));
+            session.Publish(await AttribueeAsync(reponse, offre, consultation, offres.Count, maintenant, ct));
             session.Publish(new OffreRetenueIntegrationEvent(reponse.Id, offre.Id, r.ConsultationId, consultation.Reference, consultation.Intitule, r.Lot, reponse.OrganisationId,
                 reponse.Organisation, reponse.EmailDeposant ?? reponse.EmailPar, reponse.EnvoyeePar ?? reponse.NomPar, acte.Nom, memoire.ToArray(), r.Acteur.Nom,
                 r.Acteur.Email) { OccurredAt = maintenant });
@@ -119,8 +119,8 @@ internal sealed class NotifierLotHandler(IResponsesStore store, Coffre coffre, T
     }
 
     /// <summary>What the CARIF-OREF publishes of an awarded offer: only that leaves the sealed perimeter.</summary>
-    private async Task<OffreAttribueeIntegrationEvent> AttribueeAsync(Reponse reponse, OffreReponse offre, ConsultationConnue consultation, DateTimeOffset maintenant,
-        CancellationToken ct)
+    private async Task<OffreAttribueeIntegrationEvent> AttribueeAsync(Reponse reponse, OffreReponse offre, ConsultationConnue consultation, int offresRecues,
+        DateTimeOffset maintenant, CancellationToken ct)
     {
         var d = await coffre.DescellerAsync<DonneesOffre>(reponse.ConsultationId, reponse.Id, offre.Etat.Contenu, ct);
         var c = reponse.Candidature is null ? new DonneesCandidature() : await coffre.DescellerAsync<DonneesCandidature>(reponse.ConsultationId, reponse.Id, reponse.Candidature.Contenu, ct);
@@ -135,7 +135,14 @@ internal sealed class NotifierLotHandler(IResponsesStore store, Coffre coffre, T
             d.Composantes.Select(k => new ComposanteAttribuee(k.Numero, k.Intitule, k.DateDebut, k.DateFin, k.VolumeHoraire, k.Effectif, k.Formacode, k.Rncp, k.Certifinfo,
                 k.Nsf, k.Rome, k.Prerequis, k.Objectifs, k.ModalitesRecrutement, k.ModalitesPedagogiques, k.ResultatsAttendus, k.Contenu,
                 k.Blocs.Select(b => new BlocAttribue(b.Numero, b.Intitule)).ToList(),
-                k.Modules.Select(m => new ModuleAttribue(m.Numero, m.Intitule, m.Bloc, m.DateDebut, m.DateFin, m.VolumeHoraire, m.Contenu)).ToList())).ToList(),
-            maintenant) { OccurredAt = maintenant };
+                k.Modules.Select(m => new ModuleAttribue(m.Numero, m.Intitule, m.Bloc, m.DateDebut, m.DateFin, m.VolumeHoraire, m.Contenu)).ToList(), k.Rythme)).ToList(),
+            maintenant, c.Candidat.NumeroDeclarationActivite,
+            new ContactAttribue(d.ReferentHandicap.Nom, d.ReferentHandicap.Telephone, d.ReferentHandicap.Email),
+            [.. c.Membres.Select(m => new PrestataireAttribue(PrestataireAttribue.Cotraitant, m.Siege.RaisonSociale, m.Siege.Siret, m.Siege.CodePostal, m.Siege.Commune)),
+                .. (d.Prestataires.SousTraitance == true ? d.Prestataires.SousTraitants : [])
+                    .Select(st => new PrestataireAttribue(PrestataireAttribue.SousTraitant, st.RaisonSociale, st.Siret, st.CodePostal, st.Commune))],
+            new MarcheAttribue(consultation.Objet, consultation.Procedure, lot?.UniteOeuvre ?? "", lot?.Volume ?? 0, d.Prix.PrixUnitaireHt,
+                c.Candidat.Type switch { TypeCandidature.GroupementConjoint => "Conjoint", TypeCandidature.GroupementSolidaire => "Solidaire", _ => "Pas de groupement" },
+                offresRecues, d.Prestataires.SousTraitance == true && d.Prestataires.SousTraitants.Count > 0, d.Prestataires.Avance)) { OccurredAt = maintenant };
     }
 }
