@@ -57,7 +57,7 @@ internal static partial class BenchRush
             {
                 await using var c = new Npgsql.NpgsqlConnection(base_.ConnectionString);
                 await c.OpenAsync();
-                foreach (var schema in new[] { "registration", "consultations", "responses", "notification", "signature" })
+                foreach (var schema in new[] { "registration", "consultations", "responses", "notification", "signature", "publication" })
                 {
                     await using var commande = new Npgsql.NpgsqlCommand($"alter table {schema}.mt_events disable trigger sigma_chaine", c);
                     await commande.ExecuteNonQueryAsync();
