@@ -3,29 +3,39 @@ using Sigma.Responses.Infrastructure;
 
 namespace Sigma.Responses.Tests;
 
-/// <summary>The deadline of a response's consultation, as the Responses module knows it, put in the past for a test and restored after.</summary>
-internal sealed class DateLimite(IResponsesStore store, Guid consultationId) : IAsyncDisposable
+/// <summary>
+/// The deadline of a response's consultation put in the past for a test and restored after. Both copies move together,
+/// as the Consultations module's events move them in production: the Responses module's (which decides sends and the
+/// opening) and the Consultations module's (its status: clôturée).
+/// </summary>
+internal sealed class DateLimite(IServiceProvider services, Guid consultationId) : IAsyncDisposable
 {
     public static async Task<DateLimite> DepasseeAsync(SigmaFactory sigma, Guid reponseId)
     {
-        var store = sigma.Services.GetRequiredService<IResponsesStore>();
-        await using var session = store.LightweightSession();
-        var consultationId = (await session.LoadAsync<Reponse>(reponseId))!.ConsultationId;
-        await FixerAsync(session, consultationId, DateTimeOffset.UtcNow.AddSeconds(-1));
-        return new DateLimite(store, consultationId);
+        Guid consultationId;
+        await using (var session = sigma.Services.GetRequiredService<IResponsesStore>().QuerySession())
+        {
+            consultationId = (await session.LoadAsync<Reponse>(reponseId))!.ConsultationId;
+        }
+        var limite = new DateLimite(sigma.Services, consultationId);
+        await limite.FixerAsync(DateTimeOffset.UtcNow.AddSeconds(-1));
+        return limite;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await using var session = store.LightweightSession();
-        await FixerAsync(session, consultationId, DateTimeOffset.UtcNow.AddDays(20));
-    }
+    public ValueTask DisposeAsync() => new(FixerAsync(DateTimeOffset.UtcNow.AddDays(20)));
 
-    private static async Task FixerAsync(IDocumentSession session, Guid consultationId, DateTimeOffset date)
+    private async Task FixerAsync(DateTimeOffset date)
     {
-        var consultation = await session.LoadAsync<ConsultationConnue>(consultationId);
-        consultation!.DateLimite = date;
-        session.Store(consultation);
-        await session.SaveChangesAsync();
+        await using (var session = services.GetRequiredService<IResponsesStore>().LightweightSession())
+        {
+            var connue = (await session.LoadAsync<ConsultationConnue>(consultationId))!;
+            connue.DateLimite = date;
+            session.Store(connue);
+            await session.SaveChangesAsync();
+        }
+        await using var consultations = services.GetRequiredService<Sigma.Consultations.Infrastructure.IConsultationsStore>().LightweightSession();
+        var consultation = (await consultations.LoadAsync<Sigma.Consultations.Domain.Consultation>(consultationId))!;
+        consultations.Store(consultation with { DateLimite = date });
+        await consultations.SaveChangesAsync();
     }
 }

@@ -50,11 +50,19 @@ public partial class OuvertureWebTests(SigmaFactory sigma) : IClassFixture<Sigma
         var consultation = await ConsultationAsync(client1);
         await using var depassee = await DateLimite.DepasseeAsync(sigma, id1);
         var agent = await ConnecteAsync(sigma, "agent.region");
+        Statut().Match(await agent.GetStringAsync($"/back-office/consultations/{consultation}")).Groups[1].Value.ShouldBe("Clôturée");
 
         var ouvrir = await agent.PosterAsync($"/back-office/ouvertures/{consultation}", $"/back-office/ouvertures/{consultation}/ouvrir", new Dictionary<string, string>());
         var seance = WebUtility.HtmlDecode(await agent.GetStringAsync(ouvrir.Headers.Location!.ToString()));
         seance.ShouldContain("Les plis sont ouverts : 2 réponses reçues.");
         seance.ShouldContain("Lire le pli");
+        var statut = "";
+        for (var essai = 0; essai < 50 && statut != "Ouverte"; essai++)
+        {
+            statut = Statut().Match(await agent.GetStringAsync($"/back-office/consultations/{consultation}")).Groups[1].Value;
+            await Task.Delay(100);
+        }
+        statut.ShouldBe("Ouverte");
 
         // Each file of pli 1 is what its receipt says; pli 2 has a piece altered on disk since it was sent.
         Reponse r1, r2;
