@@ -40,6 +40,19 @@ public partial class AuditWebTests(SigmaFactory sigma) : IClassFixture<SigmaFact
         var premier = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/reponses/{id}?version=1"));
         premier.ShouldContain("Candidature : non saisie");
 
+        // Time travel by time (Paris): now, the state after the last event; before the response existed, a French message by the field.
+        var maintenant = Sigma.BuildingBlocks.Time.ParisTime.ToParis(DateTimeOffset.UtcNow.AddMinutes(1)).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var aLaDate = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/reponses/{id}?le={maintenant}"));
+        aLaDate.ShouldContain($"État après l'événement n° {versions}");
+        aLaDate.ShouldContain("Envoyée le");
+        var tropTot = WebUtility.HtmlDecode(await auditeur.GetStringAsync($"/audit/reponses/{id}?le=2020-01-15T10:00"));
+        tropTot.ShouldContain("id=\"le-erreur\">La réponse n'existait pas encore le 15/01/2020");
+        var illisible = await auditeur.GetAsync($"/audit/reponses/{id}?le=demain");
+        illisible.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refus = WebUtility.HtmlDecode(await illisible.Content.ReadAsStringAsync());
+        refus.ShouldContain("id=\"le-erreur\">Indiquez une date et une heure");
+        refus.ShouldContain("value=\"demain\"");
+
         // Exported whole, as JSON and as a PDF: the same lines.
         var json = System.Text.Json.JsonDocument.Parse(await auditeur.GetStringAsync($"/audit/reponses/{id}/historique.json"));
         json.RootElement.GetProperty("evenements").GetArrayLength().ShouldBe(versions);
@@ -71,7 +84,9 @@ public partial class AuditWebTests(SigmaFactory sigma) : IClassFixture<SigmaFact
         // Read-only for auditors; no bidder reads it.
         (await client.GetAsync($"/audit/reponses/{id}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var principal = historique[historique.IndexOf("<main", StringComparison.Ordinal)..historique.IndexOf("</main>", StringComparison.Ordinal)];
-        principal.ShouldNotContain("<form");
+        // Read-only: the only form is the GET of the state at a date.
+        principal.ShouldNotContain("method=\"post\"", Case.Insensitive);
+        principal.ShouldContain("<form method=\"get\"");
         historique.ShouldNotContain($"/reponses/{id}/offres/{offre}");
     }
 

@@ -38,7 +38,7 @@ public sealed class AuditController(IResponsesStore store, IMediator mediator, L
     }
 
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Timeline(Guid id, long? version, CancellationToken ct)
+    public async Task<IActionResult> Timeline(Guid id, long? version, string? le, CancellationToken ct)
     {
         await using var session = store.QuerySession();
         var reponse = await session.LoadAsync<Reponse>(id, ct);
@@ -47,6 +47,26 @@ public sealed class AuditController(IResponsesStore store, IMediator mediator, L
             return NotFound();
         }
         var evenements = await session.Events.FetchStreamAsync(id, token: ct);
+        // Time travel by time: the state as it was at that instant (Paris time), i.e. after the last event stamped until then.
+        if (version is null && !string.IsNullOrWhiteSpace(le))
+        {
+            if (DateTime.TryParseExact(le, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var local))
+            {
+                var instant = ParisTime.FromParisWallClock(local);
+                version = evenements.LastOrDefault(e => e.Timestamp <= instant)?.Version ?? 0;
+                ViewData["Le"] = le;
+                if (version == 0)
+                {
+                    ModelState.AddModelError("le", $"La réponse n'existait pas encore le {instant.AfficheALaSeconde()} : elle a été commencée le {reponse.CommenceeLe.AfficheALaSeconde()}.");
+                }
+            }
+            else
+            {
+                ModelState.AddModelError("le", "Indiquez une date et une heure, par exemple 15/01/2027 14:30.");
+                ViewData["Le"] = le;
+            }
+        }
         var etat = version is { } v && v >= 1 && v <= evenements.Count ? await session.Events.AggregateStreamAsync<Reponse>(id, version: v, token: ct) : null;
         var consultation = await session.LoadAsync<ConsultationConnue>(reponse.ConsultationId, ct);
         var ouvert = await plis.PliAsync(reponse.ConsultationId, id, ct) is not null;
