@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Npgsql;
 
 namespace Sigma.EndToEnd.Tests;
 
@@ -27,8 +26,8 @@ public partial class AttributionParcoursTests(SigmaEnLigne sigma) : IClassFixtur
         await soumissionnaire.ConnecterAsync("admin.demo", MotDePasseDemo);
         var numero = await EnvoiReponse.EnvoyerLot1Async(soumissionnaire, Reference, "Projet Pro — Orientation professionnelle");
 
-        // 2. The deadline passes, for the Responses module's copy of the consultation (the one the opening decides on).
-        await DepasserDateLimiteAsync(Reference);
+        // 2. The deadline passes (both modules' copies of it).
+        await EnvoiReponse.DepasserDateLimiteAsync(sigma.Database.ConnectionString, Reference);
 
         // 3. The agent: Back-office > Consultations > the consultation > « Ouverture des plis ».
         await using var sessionAgent = await sigma.NouvelleSessionAsync();
@@ -185,21 +184,6 @@ public partial class AttributionParcoursTests(SigmaEnLigne sigma) : IClassFixtur
 
         soumissionnaire.Problemes.ShouldBeEmpty();
         agent.Problemes.ShouldBeEmpty();
-    }
-
-    /// <summary>
-    /// What the in-process tests do with <c>DateLimite.DepasseeAsync</c>, on the E2E host's own database: the Responses
-    /// module's copy of the consultation (a Marten document) gets a deadline in the past.
-    /// </summary>
-    private async Task DepasserDateLimiteAsync(string reference)
-    {
-        await using var connexion = new NpgsqlConnection(sigma.Database.ConnectionString);
-        await connexion.OpenAsync();
-        await using var commande = new NpgsqlCommand(
-            "update responses.mt_doc_consultationconnue set data = jsonb_set(data, '{DateLimite}', to_jsonb('2020-01-01T00:00:00+00:00'::text)) where data->>'Reference' = @reference",
-            connexion);
-        commande.Parameters.AddWithValue("reference", reference);
-        (await commande.ExecuteNonQueryAsync()).ShouldBe(1, $"La copie de la consultation {reference} du module Réponses est introuvable.");
     }
 
     /// <summary>Does what posts a form (here a key) and waits until the page the server answers with is loaded.</summary>

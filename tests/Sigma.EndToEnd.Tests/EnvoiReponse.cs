@@ -16,6 +16,24 @@ internal static class EnvoiReponse
     };
 
     /// <summary>Answers <paramref name="reference"/> lot 1 with the signed-in account and sends it; returns the receipt's number.</summary>
+    /// <summary>
+    /// What the in-process tests do with <c>DateLimite.DepasseeAsync</c>, on the E2E host's own database: both copies of
+    /// the consultation's deadline (the Responses module's, which decides the opening, and the Consultations module's,
+    /// which gives its status) are put in the past, as the Consultations module's events move them in production.
+    /// </summary>
+    public static async Task DepasserDateLimiteAsync(string connectionString, string reference)
+    {
+        await using var connexion = new Npgsql.NpgsqlConnection(connectionString);
+        await connexion.OpenAsync();
+        foreach (var table in new[] { "responses.mt_doc_consultationconnue", "consultations.mt_doc_consultation" })
+        {
+            await using var commande = new Npgsql.NpgsqlCommand(
+                $"update {table} set data = jsonb_set(data, '{{DateLimite}}', to_jsonb('2020-01-01T00:00:00+00:00'::text)) where data->>'Reference' = @reference", connexion);
+            commande.Parameters.AddWithValue("reference", reference);
+            (await commande.ExecuteNonQueryAsync()).ShouldBe(1, $"La consultation {reference} est introuvable dans {table}.");
+        }
+    }
+
     public static async Task<string> EnvoyerLot1Async(Navigation n, string reference, string titre)
     {
         await n.AllerAsync($"/consultations?q={reference}");
