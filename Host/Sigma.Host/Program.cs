@@ -26,6 +26,13 @@ if (ReferentialsModule.EstUneCommande(args))
     database.Arreter();
     return;
 }
+// "sauvegarder <dossier>" and "restaurer <dossier>" back up or restore what Sigma needs and exit, without serving.
+if (Sauvegarde.EstUneCommande(args))
+{
+    Environment.ExitCode = await Sauvegarde.ExecuterAsync(args, builder.Configuration, database.ConnectionString, Console.Out);
+    database.Arreter();
+    return;
+}
 ConfigurationDeProduction.Verifier(builder);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -51,8 +58,7 @@ builder.Services.AddSigmaAuthorization();
 builder.Services.AddSigmaLimitesDebit(builder.Configuration);
 // Cookie and antiforgery keys survive restarts and are shared by every node that points at the same folder.
 builder.Services.AddDataProtection().SetApplicationName("Sigma")
-    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["Sigma:DataProtection:Dossier"] is { Length: > 0 } cles
-        ? cles : Path.Combine(Path.GetDirectoryName(Sigma.BuildingBlocks.Persistence.EmbeddedPostgres.DefaultDataDirectory())!, "cles")));
+    .PersistKeysToFileSystem(new DirectoryInfo(Sauvegarde.DossierClesDataProtection(builder.Configuration)));
 // French pages: accented letters are written as they are, not as numeric entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -29,12 +29,20 @@ public class SigmaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // Sigma answers only for its public address (AllowedHosts): the test clients speak to it.
         ClientOptions.BaseAddress = new Uri(UrlPublique);
-        Database = await TestDatabase.CreateAsync();
+        Database = await CreerBaseAsync();
         SmtpPort = SmtpDeTest.PortLibre();
         if (DemarrerSmtp)
         {
             Smtp = await SmtpDeTest.StartAsync(SmtpPort);
         }
+    }
+
+    /// <summary>The database this Sigma runs on: a fresh one, unless a test brings its own (a restored backup, say).</summary>
+    protected virtual Task<TestDatabase> CreerBaseAsync() => TestDatabase.CreateAsync();
+
+    /// <summary>More settings of a test's own (its data folders, say), applied after the common ones.</summary>
+    protected virtual void Configurer(IWebHostBuilder builder)
+    {
     }
 
     /// <summary>Starts the SMTP server late, for tests of a server that was down.</summary>
@@ -52,6 +60,7 @@ public class SigmaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Sigma:Hangfire:Workers", "2");
         // Every test client is the same "client" (no remote address): the per-client limit is tested apart.
         builder.UseSetting("Sigma:LimitesDebit:ParMinute", LimiteParMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Configurer(builder);
     }
 
     /// <summary>A browser-like client: cookies kept, redirects not followed, so that tests see them.</summary>

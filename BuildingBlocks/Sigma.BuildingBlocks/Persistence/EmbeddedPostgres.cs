@@ -91,7 +91,8 @@ public sealed class EmbeddedPostgres : IDisposable
         }
     }
 
-    private static string FindBinaries()
+    /// <summary>The folder of the PostgreSQL binaries (pg_ctl, pg_dump, pg_restore…) Sigma uses.</summary>
+    public static string FindBinaries()
     {
         var candidates = new List<string>();
         var fromEnv = Environment.GetEnvironmentVariable("SIGMA_PG_BIN");
