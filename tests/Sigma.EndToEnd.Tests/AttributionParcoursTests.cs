@@ -34,29 +34,13 @@ public partial class AttributionParcoursTests(SigmaEnLigne sigma) : IClassFixtur
         var agent = await Navigation.OuvrirAsync(sessionAgent);
         var page = agent.Page;
         await agent.ConnecterAsync("agent.region", MotDePasseDemo);
-        var menu = page.Locator("nav#navigation");
-        await menu.GetByRole(AriaRole.Button, new() { Name = "Back-office", Exact = true }).ClickAsync();
-        await agent.CliquerAsync(menu.GetByRole(AriaRole.Link, new() { Name = "Consultations", Exact = true }));
-        await agent.CliquerAsync(page.Locator("main").GetByRole(AriaRole.Link, new() { Name = Reference, Exact = true }));
-        await agent.CliquerAsync(page.Locator("#lien-ouverture"));
-        page.Url.ShouldMatch(@"/back-office/ouvertures/[0-9a-f-]{36}$");
+        await EnvoiReponse.AllerAOuvertureAsync(agent, Reference);
         var seance = page.Url;
-        (await agent.TexteAsync("h1")).ShouldBe("Ouverture des plis");
-        (await agent.TexteAsync("#plis-recus")).ShouldContain("1 pli reçu, scellé");
         (await agent.TexteAsync("main")).ShouldNotContain("La date limite n'est pas passée");
         await SigmaEnLigne.CaptureAsync(page, "attribution-1-avant-ouverture");
 
         // « Ouvrir les plis » asks first; the agent accepts.
-        var questions = new List<string>();
-        void Accepter(object? _, IDialog d)
-        {
-            questions.Add(d.Message);
-            _ = d.AcceptAsync();
-        }
-        page.Dialog += Accepter;
-        await agent.CliquerAsync(agent.Bouton("Ouvrir les plis"));
-        questions.ShouldBe([$"Ouvrir les plis de la consultation {Reference} ? L'ouverture est définitive et enregistrée à votre nom."]);
-        (await agent.TexteAsync("#message")).ShouldBe("Les plis sont ouverts : 1 réponse reçue.");
+        await EnvoiReponse.OuvrirLesPlisAsync(agent, Reference);
         (await agent.TexteAsync("main")).ShouldContain("Plis ouverts le");
         var ligne = page.Locator("#plis tbody tr").Filter(new() { HasText = numero });
         (await ligne.CountAsync()).ShouldBe(1);
@@ -92,12 +76,18 @@ public partial class AttributionParcoursTests(SigmaEnLigne sigma) : IClassFixtur
         await SigmaEnLigne.CaptureAsync(page, "attribution-4-decision");
 
         // « Notifier les décisions du lot 1 », by the keyboard: focus and Entrée; the question is accepted.
+        var questions = new List<string>();
+        void Accepter(object? _, IDialog d)
+        {
+            questions.Add(d.Message);
+            _ = d.AcceptAsync();
+        }
+        page.Dialog += Accepter;
         var notifier = agent.Bouton("Notifier les décisions du lot 1");
         await notifier.FocusAsync();
         await ChargerParAsync(page, () => page.Keyboard.PressAsync("Enter"));
         page.Dialog -= Accepter;
-        questions.Count.ShouldBe(2);
-        questions[1].ShouldBe("Notifier les décisions du lot 1 ? Chaque soumissionnaire du lot reçoit sa décision et son motif ; elles ne pourront plus changer.");
+        questions.ShouldBe(["Notifier les décisions du lot 1 ? Chaque soumissionnaire du lot reçoit sa décision et son motif ; elles ne pourront plus changer."]);
         (await agent.TexteAsync("#message")).ShouldBe("Lot 1 notifié : 1 soumissionnaire est prévenu par courriel de la décision et de son motif.");
         (await page.Locator("#lot-1 h2").InnerTextAsync()).ShouldContain("Notifié");
         (await agent.Bouton("Notifier les décisions du lot 1").CountAsync()).ShouldBe(0);

@@ -31,24 +31,8 @@ public class AuditParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaEnLigne
         var agent = await Navigation.OuvrirAsync(sessionAgent);
         var pageAgent = agent.Page;
         await agent.ConnecterAsync("agent.region", MotDePasseDemo);
-        var menuAgent = pageAgent.Locator("nav#navigation");
-        await menuAgent.GetByRole(AriaRole.Button, new() { Name = "Back-office", Exact = true }).ClickAsync();
-        await agent.CliquerAsync(menuAgent.GetByRole(AriaRole.Link, new() { Name = "Consultations", Exact = true }));
-        await agent.CliquerAsync(pageAgent.Locator("main").GetByRole(AriaRole.Link, new() { Name = Reference, Exact = true }));
-        await agent.CliquerAsync(pageAgent.Locator("#lien-ouverture"));
-        (await agent.TexteAsync("h1")).ShouldBe("Ouverture des plis");
-        (await agent.TexteAsync("#plis-recus")).ShouldContain("1 pli reçu, scellé");
-        var questions = new List<string>();
-        void Accepter(object? _, IDialog d)
-        {
-            questions.Add(d.Message);
-            _ = d.AcceptAsync();
-        }
-        pageAgent.Dialog += Accepter;
-        await agent.CliquerAsync(agent.Bouton("Ouvrir les plis"));
-        pageAgent.Dialog -= Accepter;
-        questions.ShouldBe([$"Ouvrir les plis de la consultation {Reference} ? L'ouverture est définitive et enregistrée à votre nom."]);
-        (await agent.TexteAsync("#message")).ShouldBe("Les plis sont ouverts : 1 réponse reçue.");
+        await EnvoiReponse.AllerAOuvertureAsync(agent, Reference);
+        await EnvoiReponse.OuvrirLesPlisAsync(agent, Reference);
         var organisme = Navigation.Normaliser(await pageAgent.Locator("#plis tbody tr").Filter(new() { HasText = numero }).Locator("td").First.InnerTextAsync());
 
         // 4. The auditor: « Audit » > « Réponses », by the mouse.

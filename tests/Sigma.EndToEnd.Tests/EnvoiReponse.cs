@@ -34,6 +34,35 @@ internal static class EnvoiReponse
         }
     }
 
+    /// <summary>The agent, signed in: Back-office > Consultations > the consultation > « Ouverture des plis », one pli received and sealed.</summary>
+    public static async Task AllerAOuvertureAsync(Navigation agent, string reference)
+    {
+        var menu = agent.Page.Locator("nav#navigation");
+        await menu.GetByRole(AriaRole.Button, new() { Name = "Back-office", Exact = true }).ClickAsync();
+        await agent.CliquerAsync(menu.GetByRole(AriaRole.Link, new() { Name = "Consultations", Exact = true }));
+        await agent.CliquerAsync(agent.Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }));
+        await agent.CliquerAsync(agent.Page.Locator("#lien-ouverture"));
+        agent.Page.Url.ShouldMatch(@"/back-office/ouvertures/[0-9a-f-]{36}$");
+        (await agent.TexteAsync("h1")).ShouldBe("Ouverture des plis");
+        (await agent.TexteAsync("#plis-recus")).ShouldContain("1 pli reçu, scellé");
+    }
+
+    /// <summary>« Ouvrir les plis »: the confirmation is read and accepted, the opening is announced.</summary>
+    public static async Task OuvrirLesPlisAsync(Navigation agent, string reference)
+    {
+        var questions = new List<string>();
+        void Accepter(object? _, IDialog d)
+        {
+            questions.Add(d.Message);
+            _ = d.AcceptAsync();
+        }
+        agent.Page.Dialog += Accepter;
+        await agent.CliquerAsync(agent.Bouton("Ouvrir les plis"));
+        agent.Page.Dialog -= Accepter;
+        questions.ShouldBe([$"Ouvrir les plis de la consultation {reference} ? L'ouverture est définitive et enregistrée à votre nom."]);
+        (await agent.TexteAsync("#message")).ShouldBe("Les plis sont ouverts : 1 réponse reçue.");
+    }
+
     public static async Task<string> EnvoyerLot1Async(Navigation n, string reference, string titre)
     {
         await n.AllerAsync($"/consultations?q={reference}");

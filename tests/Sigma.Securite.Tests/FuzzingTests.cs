@@ -213,6 +213,8 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
             $"/reponses/{id}/offres/{offre}/{{onglet}}", $"/reponses/{id}/pieces/{jeu.Piece}", $"/reponses/{jeu.ReponseEnvoyee}/accuse", $"/reponses/{jeu.ReponseEnvoyee}/accuse.pdf",
             $"/reponses/{id}/envoyer", "/referentiels/formacode", "/referentiels/{onglet}", $"/signature/demandes/{s}", $"/signature/demandes/{s}/document",
             $"/signature/demandes/{s}/versions/{{id}}", "/connexion", "/mot-de-passe/definir", "/inscription-simple", "/signature/demandes", "/organisation/comptes",
+            $"/audit/reponses/{jeu.ReponseEnvoyee}", "/audit/verification", $"/back-office/ouvertures/{c}", $"/back-office/publications/{c}",
+            $"/back-office/publications/{c}/{{id}}/lheo.xml", "/flux/lheo", "/donnees-essentielles",
         ];
         string[] classes = ["crochets", "ids", "index", "segments", "pagination", "long", "controle", "pourcent", "types", "doublons", "manquants", "nom-fichier", "multipart-tronque", "multipart-sans-jeton", "erreur"];
 
@@ -268,8 +270,9 @@ public sealed class FuzzingTests(JeuDeDonnees jeu) : IClassFixture<JeuDeDonnees>
                 case "pagination":
                     string[] valeurs = ["2147483647", "-5", "0", "-2147483648", "2147483648", "abc", "1.5", "%00", "%zz", "1%00", "", "%"];
                     string[] qs = ["%00", "a%00b", "%zz", "%", "%c3%28", "*", "%25", "'\"<>", "\\", new string('q', 10_000), "%E2%80%AE", "%EF%BF%BF", "null"];
-                    var page = r.Next(3) switch { 0 => "/consultations", 1 => "/consultations/cloturees", _ => "/referentiels/formacode" };
-                    yield return Get(n, classe, anonyme, $"{page}?page={valeurs[r.Next(valeurs.Length)]}&q={qs[r.Next(qs.Length)]}&dispositif={qs[r.Next(qs.Length)]}&champ={qs[r.Next(qs.Length)]}");
+                    var page = r.Next(4) switch { 0 => "/consultations", 1 => "/consultations/cloturees", 2 => $"/audit/reponses/{jeu.ReponseEnvoyee}", _ => "/referentiels/formacode" };
+                    yield return Get(n, classe, anonyme, $"{page}?page={valeurs[r.Next(valeurs.Length)]}&q={qs[r.Next(qs.Length)]}&dispositif={qs[r.Next(qs.Length)]}&champ={qs[r.Next(qs.Length)]}"
+                        + $"&version={valeurs[r.Next(valeurs.Length)]}&le={qs[r.Next(qs.Length)]}");
                     break;
                 case "long":
                     yield return r.Next(4) == 0
