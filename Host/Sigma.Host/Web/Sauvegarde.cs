@@ -25,9 +25,11 @@ public static class Sauvegarde
     public static IReadOnlyList<(string Partie, string Chemin, bool Dossier)> Parties(IConfiguration configuration) =>
     [
         ("fichiers", new StockageFichiers(configuration).Racine, true),
-        ("cle-maitre", Sigma.Responses.Infrastructure.Coffre.CheminCleMaitre(configuration), false),
+        ("cle-maitre", Sigma.Responses.ResponsesModule.CheminCleMaitre(configuration), false),
         ("cles-dataprotection", DossierClesDataProtection(configuration), true),
         ("signature", Path.Combine(StockageFichiers.DossierDonnees(configuration), "signature"), true),
+        // A production seal configured outside the data folder (the demonstration seal lives in « signature »).
+        ("cachet", configuration["Sigma:Cachet:Pkcs12"] ?? "", false),
     ];
 
     /// <summary>Where the cookie and antiforgery keys live (the Host's data-protection set-up).</summary>
@@ -116,6 +118,12 @@ public static class Sauvegarde
                 throw new InvalidOperationException($"La sauvegarde est altérée : {f.Partie}/{f.Chemin} ne correspond pas au manifeste.");
             }
         }
+        // Every part has somewhere to go on this machine.
+        var parties = Parties(configuration).ToDictionary(p => p.Partie);
+        if (fichiers.FirstOrDefault(f => f.Partie != "base" && parties[f.Partie].Chemin.Length == 0) is { } sansPlace)
+        {
+            throw new InvalidOperationException($"La sauvegarde contient le cachet serveur {sansPlace.Chemin} : configurez Sigma:Cachet:Pkcs12 (et son mot de passe) sur cette machine avant de restaurer.");
+        }
         await using (var connexion = new NpgsqlConnection(connectionString))
         {
             await connexion.OpenAsync();
@@ -126,7 +134,6 @@ public static class Sauvegarde
             }
         }
         await PostgresAsync("pg_restore", connectionString, ["--no-owner", "--exit-on-error", Path.Combine(source, Base)], dbname: true);
-        var parties = Parties(configuration).ToDictionary(p => p.Partie);
         foreach (var f in fichiers.Where(f => f.Partie != "base"))
         {
             var (_, chemin, dossier) = parties[f.Partie];

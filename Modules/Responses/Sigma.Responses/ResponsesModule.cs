@@ -9,6 +9,9 @@ namespace Sigma.Responses;
 /// <summary>Responses: the candidature, one offer per lot, pieces, and the sealed, receipted send (the guide's step 4).</summary>
 public static class ResponsesModule
 {
+    /// <summary>The sealing master key's file (the Host backs it up with the rest; see <see cref="Coffre"/>).</summary>
+    public static string CheminCleMaitre(Microsoft.Extensions.Configuration.IConfiguration configuration) => Coffre.CheminCleMaitre(configuration);
+
     public static IServiceCollection AddResponsesModule(this IServiceCollection services, ModuleContext context)
     {
         services.AddModuleStore<IResponsesStore>(context, "responses", opts =>
