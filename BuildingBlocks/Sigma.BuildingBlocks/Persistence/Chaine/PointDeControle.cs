@@ -25,8 +25,6 @@ public sealed class PointsDeControle(IDocumentStore store, string schema, string
     /// </summary>
     public static readonly TimeSpan Marge = TimeSpan.FromMinutes(1);
 
-    public string Schema => schema;
-
     /// <summary>Takes a checkpoint up to now minus <see cref="Marge"/> (or up to <paramref name="jusqua"/>), and returns it.</summary>
     public async Task<PointDeControleChaine> PrendreAsync(DateTimeOffset? jusqua = null, CancellationToken ct = default)
     {

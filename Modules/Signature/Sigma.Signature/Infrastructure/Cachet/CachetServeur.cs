@@ -38,10 +38,6 @@ internal sealed class CachetServeur
 
     private const string FichierDemo = "cachet-serveur-demonstration.p12";
 
-    public bool EstDeDemonstration => _cachet.Value.Demonstration;
-
-    public X509Certificate2 Certificat => _cachet.Value.Certificat;
-
     /// <summary>The authorities the verification trusts besides the configured ones: the demonstration seal's own (none for a configured seal).</summary>
     public IReadOnlyList<X509Certificate2> AutoritesReconnues => _cachet.Value.Demonstration ? _cachet.Value.Autorites : [];
 
