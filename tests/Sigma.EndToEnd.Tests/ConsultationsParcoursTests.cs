@@ -111,6 +111,8 @@ public class ConsultationsParcoursTests(SigmaEnLigne sigma) : IClassFixture<Sigm
         await menuPublic.GetByRole(AriaRole.Button, new() { Name = "Annonces", Exact = true }).ClickAsync();
         await soumissionnaire.CliquerAsync(menuPublic.GetByRole(AriaRole.Link, new() { Name = "Consultations en cours", Exact = true }));
         page.Url.ShouldBe($"{sigma.Url}/consultations");
+        // Scripts (htmx) attached before typing and clicking: a loaded machine once lost the search in between (60 s timeout in CI).
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator("#q").FillAsync($"competences numeriques tarn {suffixe}");
         await soumissionnaire.Bouton("Rechercher").ClickAsync();
         // The address (pushed by htmx, or loaded without it) first: the consultation may already be listed before the search.
