@@ -5,8 +5,8 @@ namespace Sigma.Benchmarks;
 /// <summary>A browser-like HttpClient on the Host process: cookies kept, redirects not followed, antiforgery tokens taken from the pages.</summary>
 internal static partial class NavigateurSigma
 {
-    public static HttpClient Nouveau(string url) =>
-        new(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
+    public static HttpClient Nouveau(string url, CookieContainer? cookies = null) =>
+        new(new SocketsHttpHandler { UseCookies = true, CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
         {
             BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5),
         };

@@ -32,6 +32,86 @@ public class ScellementTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
     }
 
     [Fact]
+    public async Task A_piece_arriving_in_small_irregular_reads_is_sealed_whole_across_many_writes()
+    {
+        // 3 MiB + 5: 49 blocks, written 16 at a time, read from a source that never gives a whole block at once.
+        var octets = RandomNumberGenerator.GetBytes(3 * 1024 * 1024 + 5);
+        var cle = $"essais/{Guid.NewGuid():N}";
+        var consultation = Guid.NewGuid();
+        var (lue, sha) = await Coffre.ScellerFichierAsync(consultation, cle, new FluxHache(octets, echecApres: null), long.MaxValue, default);
+        lue.ShouldBe(octets.Length);
+        sha.ShouldBe(Convert.ToHexString(SHA256.HashData(octets)).ToLowerInvariant());
+        var relu = new MemoryStream();
+        await Coffre.DescellerFichierAsync(consultation, cle, relu, default);
+        relu.ToArray().ShouldBe(octets);
+        Directory.EnumerateFiles(Path.GetDirectoryName(Path.Combine(Stockage.Racine, cle))!, "*.partiel").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_piece_too_big_a_broken_upload_or_a_cancelled_one_leaves_nothing_behind()
+    {
+        var octets = RandomNumberGenerator.GetBytes(2 * 1024 * 1024);
+        var consultation = Guid.NewGuid();
+        var dossier = $"essais/{Guid.NewGuid():N}";
+
+        async Task RienNeResteAsync<TException>(Stream source, long tailleMax, CancellationToken ct) where TException : Exception
+        {
+            var cle = $"{dossier}/{Guid.NewGuid():N}";
+            await Should.ThrowAsync<TException>(() => Coffre.ScellerFichierAsync(consultation, cle, source, tailleMax, ct));
+            Stockage.Existe(cle).ShouldBeFalse();
+            Directory.EnumerateFiles(Path.Combine(Stockage.Racine, dossier)).ShouldBeEmpty();
+        }
+
+        await RienNeResteAsync<FichierTropGrosException>(new MemoryStream(octets), 1024 * 1024, default);
+        await RienNeResteAsync<IOException>(new FluxHache(octets, echecApres: 700_000), long.MaxValue, default);
+        using var annulation = new CancellationTokenSource();
+        await RienNeResteAsync<OperationCanceledException>(new FluxHache(octets, echecApres: null, annulerApres: (300_000, annulation)), long.MaxValue, annulation.Token);
+    }
+
+    /// <summary>Gives 1 to 9,000 bytes per read; can fail (a connection cut) or cancel the upload after a given offset.</summary>
+    private sealed class FluxHache(byte[] octets, long? echecApres, (long Position, CancellationTokenSource Source)? annulerApres = null) : Stream
+    {
+        private readonly Random _alea = new(7);
+        private int _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => octets.Length;
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position > echecApres)
+            {
+                throw new IOException("Connexion interrompue.");
+            }
+            if (annulerApres is { } a && _position > a.Position)
+            {
+                a.Source.Cancel();
+            }
+            var n = Math.Min(Math.Min(count, _alea.Next(1, 9000)), octets.Length - _position);
+            octets.AsSpan(_position, n).CopyTo(buffer.AsSpan(offset));
+            _position += n;
+            return n;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tableau = new byte[buffer.Length];
+            var n = Read(tableau, 0, tableau.Length);
+            tableau.AsSpan(0, n).CopyTo(buffer.Span);
+            return ValueTask.FromResult(n);
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task A_sealed_piece_altered_truncated_moved_or_opened_with_another_consultation_s_key_is_refused()
     {
         var octets = RandomNumberGenerator.GetBytes(200_000);

@@ -43,20 +43,27 @@ public sealed class StockageFichiers(IConfiguration configuration)
         return (taille, Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant());
     }
 
-    /// <summary>Writes through <paramref name="ecrire"/> to a temporary file that takes its final name only once complete.</summary>
+    /// <summary>
+    /// Writes through <paramref name="ecrire"/> to a temporary file that takes its final name only once complete and on
+    /// disk (the file, then its folder, are synced): what a bidder sent survives a crash of the machine as soon as the
+    /// event that records it is committed. The stream is unbuffered: give it large writes.
+    /// </summary>
     public async Task<T> EcrireAvecAsync<T>(string cle, Func<Stream, Task<T>> ecrire)
     {
         var chemin = Chemin(cle);
-        Directory.CreateDirectory(Path.GetDirectoryName(chemin)!);
+        var dossier = Path.GetDirectoryName(chemin)!;
+        Directory.CreateDirectory(dossier);
         var temporaire = chemin + "." + Guid.NewGuid().ToString("N") + ".partiel";
         try
         {
             T resultat;
-            await using (var cible = new FileStream(temporaire, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var cible = new FileStream(temporaire, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
                 resultat = await ecrire(cible);
+                cible.Flush(flushToDisk: true);
             }
             File.Move(temporaire, chemin, overwrite: true);
+            Durabilite.SynchroniserDossier(dossier);
             return resultat;
         }
         finally

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -24,9 +23,7 @@ public sealed class CleConsultation
 /// </summary>
 public sealed class Coffre(IResponsesStore store, StockageFichiers stockage, IConfiguration configuration, TimeProvider clock)
 {
-    private const int TailleBloc = 64 * 1024;
-    private const int TailleTag = 16;
-    private static readonly byte[] Entete = "SGM1"u8.ToArray();
+    private const int TailleTag = ScellementEnFlux.TailleTag;
     private readonly ConcurrentDictionary<Guid, byte[]> cles = new();
     private readonly Lazy<byte[]> cleMaitre = new(() => LireOuCreerCleMaitre(CheminCleMaitre(configuration)));
 
@@ -68,40 +65,11 @@ public sealed class Coffre(IResponsesStore store, StockageFichiers stockage, ICo
         return Convert.ToHexString(HMACSHA256.HashData(cle, Encoding.UTF8.GetBytes(texte))).ToLowerInvariant();
     }
 
-    /// <summary>Streams <paramref name="source"/> into sealed storage under <paramref name="cleStockage"/>; returns the plain size and SHA-256.</summary>
+    /// <summary>Streams <paramref name="source"/> into sealed storage under <paramref name="cleStockage"/> (see <see cref="ScellementEnFlux"/>); returns the plain size and SHA-256.</summary>
     public async Task<(long Taille, string Sha256)> ScellerFichierAsync(Guid consultationId, string cleStockage, Stream source, long tailleMax, CancellationToken ct)
     {
         var cle = await CleAsync(consultationId, ct);
-        return await stockage.EcrireAvecAsync(cleStockage, async cible =>
-        {
-            using var aes = new AesGcm(cle, TailleTag);
-            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var nonceBase = RandomNumberGenerator.GetBytes(12);
-            await cible.WriteAsync(Entete, ct);
-            await cible.WriteAsync(nonceBase, ct);
-            var clair = new byte[TailleBloc];
-            var chiffre = new byte[TailleBloc + TailleTag];
-            long taille = 0;
-            // A short (possibly empty) chunk is the last one: a file whose size is a multiple of 64 KiB ends with an empty chunk.
-            for (long index = 0; ; index++)
-            {
-                var lus = await LireBlocAsync(source, clair, ct);
-                var dernier = lus < TailleBloc;
-                taille += lus;
-                if (taille > tailleMax)
-                {
-                    throw new FichierTropGrosException(tailleMax);
-                }
-                sha.AppendData(clair, 0, lus);
-                aes.Encrypt(Nonce(nonceBase, index), clair.AsSpan(0, lus), chiffre.AsSpan(0, lus), chiffre.AsSpan(lus, TailleTag), Aad(cleStockage, index, dernier));
-                await cible.WriteAsync(chiffre.AsMemory(0, lus + TailleTag), ct);
-                if (dernier)
-                {
-                    break;
-                }
-            }
-            return (taille, Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant());
-        });
+        return await stockage.EcrireAvecAsync(cleStockage, cible => ScellementEnFlux.ExecuterAsync(cle, cleStockage, source, cible, tailleMax, ct));
     }
 
     /// <summary>Decrypts a sealed piece into <paramref name="destination"/>; throws if it was altered, truncated or moved.</summary>
@@ -109,63 +77,7 @@ public sealed class Coffre(IResponsesStore store, StockageFichiers stockage, ICo
     {
         var cle = await CleAsync(consultationId, ct);
         await using var source = stockage.Ouvrir(cleStockage);
-        var entete = new byte[16];
-        if (await LireBlocAsync(source, entete, ct) != 16 || !entete.AsSpan(0, 4).SequenceEqual(Entete))
-        {
-            throw new CryptographicException("Fichier scellé illisible.");
-        }
-        var nonceBase = entete[4..];
-        using var aes = new AesGcm(cle, TailleTag);
-        var chiffre = new byte[TailleBloc + TailleTag];
-        var clair = new byte[TailleBloc];
-        for (long index = 0; ; index++)
-        {
-            var lus = await LireBlocAsync(source, chiffre, ct);
-            var dernier = lus < chiffre.Length;
-            if (lus < TailleTag)
-            {
-                throw new CryptographicException("Fichier scellé tronqué.");
-            }
-            var n = lus - TailleTag;
-            aes.Decrypt(Nonce(nonceBase, index), chiffre.AsSpan(0, n), chiffre.AsSpan(n, TailleTag), clair.AsSpan(0, n), Aad(cleStockage, index, dernier));
-            await destination.WriteAsync(clair.AsMemory(0, n), ct);
-            if (dernier)
-            {
-                return;
-            }
-        }
-    }
-
-    private static byte[] Nonce(byte[] nonceBase, long index)
-    {
-        var nonce = (byte[])nonceBase.Clone();
-        var compteur = BinaryPrimitives.ReadInt64BigEndian(nonce.AsSpan(4)) ^ index;
-        BinaryPrimitives.WriteInt64BigEndian(nonce.AsSpan(4), compteur);
-        return nonce;
-    }
-
-    private static byte[] Aad(string cleStockage, long index, bool dernier)
-    {
-        var aad = new byte[9 + Encoding.UTF8.GetByteCount(cleStockage)];
-        BinaryPrimitives.WriteInt64BigEndian(aad, index);
-        aad[8] = dernier ? (byte)1 : (byte)0;
-        Encoding.UTF8.GetBytes(cleStockage, aad.AsSpan(9));
-        return aad;
-    }
-
-    private static async Task<int> LireBlocAsync(Stream source, byte[] tampon, CancellationToken ct)
-    {
-        var total = 0;
-        while (total < tampon.Length)
-        {
-            var n = await source.ReadAsync(tampon.AsMemory(total), ct);
-            if (n == 0)
-            {
-                break;
-            }
-            total += n;
-        }
-        return total;
+        await ScellementEnFlux.DescellerAsync(cle, cleStockage, source, destination, ct);
     }
 
     private async Task<byte[]> CleAsync(Guid consultationId, CancellationToken ct)

@@ -29,7 +29,7 @@ public sealed class PiecesController(IMediator mediator, IAntiforgery antiforger
         {
             return BadRequest();
         }
-        var lecteur = new MultipartReader(frontiere, Request.Body);
+        var lecteur = new MultipartReader(frontiere, Request.Body, ScellementEnFlux.TailleBloc);
         var champs = new Dictionary<string, string>();
         var categorieChoisie = "";
         try

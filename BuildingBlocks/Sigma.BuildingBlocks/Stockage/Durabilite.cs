@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+
+namespace Sigma.BuildingBlocks.Stockage;
+
+/// <summary>
+/// A rename is durable only once its folder is synced: .NET cannot open a folder as a file, so on Linux the folder is
+/// opened read-only and fsync'ed through libc (elsewhere nothing is done: Sigma runs on Linux in production).
+/// </summary>
+internal static partial class Durabilite
+{
+    private const int ORdonly = 0;
+    private const int ODirectory = 0x10000; // Linux x86-64 and arm64
+
+    public static void SynchroniserDossier(string dossier)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+        var fd = open(dossier, ORdonly | ODirectory);
+        if (fd < 0)
+        {
+            throw new IOException($"Le dossier {dossier} ne peut être ouvert pour être synchronisé (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        try
+        {
+            if (fsync(fd) != 0)
+            {
+                throw new IOException($"Le dossier {dossier} n'a pu être synchronisé sur le disque (errno {Marshal.GetLastPInvokeError()}).");
+            }
+        }
+        finally
+        {
+            _ = close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int open(string chemin, int options);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int close(int fd);
+}
