@@ -71,6 +71,9 @@ internal static partial class BenchRush
             var mesures = new ConcurrentBag<(double Depot, double Validation, double Envoi, double Total, DateTime Fin)>();
             var echecs = new ConcurrentBag<string>();
             var liste = prets.ToList();
+            using var trace = hote is null ? null : Profil.Demarrer(hote.Pid);
+            var cpuHote = hote?.TempsCpu() ?? TimeSpan.Zero;
+            var cpuClient = Process.GetCurrentProcess().TotalProcessorTime;
             var debut = DateTime.UtcNow;
             await using (var memoire = hote is null ? null : new EchantillonneurMemoire(hote, () => mesures.Count))
             {
@@ -88,6 +91,14 @@ internal static partial class BenchRush
                 }));
                 var duree = (DateTime.UtcNow - debut).TotalSeconds;
                 Rapport(mesures.ToList(), echecs.ToList(), duree, debut);
+                if (hote is not null && !mesures.IsEmpty)
+                {
+                    // What one send costs in CPU, whatever else the machine does: the bound on sends per second of 2 cores.
+                    var parEnvoiHote = (hote.TempsCpu() - cpuHote).TotalMilliseconds / mesures.Count;
+                    var parEnvoiClient = (Process.GetCurrentProcess().TotalProcessorTime - cpuClient).TotalMilliseconds / mesures.Count;
+                    Console.WriteLine($"CPU par envoi : Host {parEnvoiHote:0.0} ms, client (cet outil) {parEnvoiClient:0.0} ms ; {Environment.ProcessorCount} cœurs => au plus "
+                        + $"{Environment.ProcessorCount * 1000 / (parEnvoiHote + parEnvoiClient):0} envois/s pour le Host et le client (PostgreSQL en plus)");
+                }
                 if (memoire is not null)
                 {
                     Console.WriteLine($"Mémoire du Host (RSS) : {Format.Mo(memoire.Echantillons[0].Rss)} au début du rush, pic {Format.Mo(memoire.Echantillons.Max(e => e.Rss))}");

@@ -20,7 +20,7 @@ internal sealed class Profil : IDisposable
         }
         var outil = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", "dotnet-trace");
         var info = new ProcessStartInfo(File.Exists(outil) ? outil : "dotnet-trace") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var a in new[] { "collect", "-p", pid.ToString(Format.Inv), "--profile", "dotnet-sampled-thread-time", "--duration", "00:00:00:06", "-o", fichier })
+        foreach (var a in new[] { "collect", "-p", pid.ToString(Format.Inv), "--profile", "dotnet-sampled-thread-time", "--duration", $"00:00:00:{(int.TryParse(Environment.GetEnvironmentVariable("SIGMA_TRACE_SECONDES"), out var s) ? s : 6):00}", "-o", fichier })
         {
             info.ArgumentList.Add(a);
         }
@@ -30,7 +30,7 @@ internal sealed class Profil : IDisposable
         return new Profil(trace);
     }
 
-    /// <summary>Waits for the session (6 s, long enough to see the measure's steady state) to end and its file to be written with its symbols.</summary>
+    /// <summary>Waits for the session (<c>SIGMA_TRACE_SECONDES</c>, 6 by default: long enough to see the measure's steady state) to end and its file to be written with its symbols.</summary>
     public void Arreter() => _trace.WaitForExit(120_000);
 
     public void Dispose()
