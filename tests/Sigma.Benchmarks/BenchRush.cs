@@ -75,6 +75,7 @@ internal static partial class BenchRush
             var cpuHote = hote?.TempsCpu() ?? TimeSpan.Zero;
             var cpuClient = Process.GetCurrentProcess().TotalProcessorTime;
             var debut = DateTime.UtcNow;
+            var debitEnvois = 0d;
             await using (var memoire = hote is null ? null : new EchantillonneurMemoire(hote, () => mesures.Count))
             {
                 await Task.WhenAll(liste.Select(async (p, i) =>
@@ -90,6 +91,7 @@ internal static partial class BenchRush
                     }
                 }));
                 var duree = (DateTime.UtcNow - debut).TotalSeconds;
+                debitEnvois = mesures.Count / duree;
                 Rapport(mesures.ToList(), echecs.ToList(), duree, debut);
                 if (hote is not null && !mesures.IsEmpty)
                 {
@@ -127,7 +129,10 @@ internal static partial class BenchRush
             }
 
             // 5. The machine's raw rates, for reference.
-            await ReferencesAsync(base_.ConnectionString, stockage, mo);
+            var fichiersParSeconde = await ReferencesAsync(base_.ConnectionString, stockage, mo);
+            // Each send stores one piece of that size: the disk alone bounds the sends per second to its files per second.
+            Console.WriteLine($"Rapport au débit du disque : {debitEnvois:0.00} envois/s pour {fichiersParSeconde:0.0} fichiers de {mo} Mo/s avec fsync, soit {debitEnvois / fichiersParSeconde:0.00} "
+                + "(cible ≥ 0.8 pour une rafale)");
             return echecs.IsEmpty && echecsPreparation.IsEmpty;
         }
         finally
@@ -234,7 +239,8 @@ internal static partial class BenchRush
         }
     }
 
-    private static async Task ReferencesAsync(string connectionString, string dossier, int mo)
+    /// <summary>The machine's raw PostgreSQL insert and disk write rates; returns the disk's files of <paramref name="mo"/> MB per second.</summary>
+    private static async Task<double> ReferencesAsync(string connectionString, string dossier, int mo)
     {
         const int Lignes = 10_000;
         const int Connexions = 8;
@@ -269,6 +275,7 @@ internal static partial class BenchRush
             f.Flush(flushToDisk: true);
         }
         Console.WriteLine($"Référence disque : {Format.Debit((long)Fichiers * octets.Length, chrono.Elapsed)} ({Fichiers} fichiers de {mo} Mo, fsync chacun)");
+        return Fichiers / chrono.Elapsed.TotalSeconds;
     }
 
     [GeneratedRegex("fr-alert__title\">[^<]*</h2><ul><li>([^<]+)<")]

@@ -11,6 +11,7 @@ namespace Sigma.Benchmarks;
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- documents  a DC1 printed: cold start, p50/p95 warm, 4 concurrent requests
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- audit      replay of a 10,000-event response, verification of a 1,000,000-event chain, the seal
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- publication  LHÉO of one offer (generation + XSD), the pull flux for 5,000 offers
+/// dotnet run -c Release --project tests/Sigma.Benchmarks -- couts      the Host's CPU per request of a send, one request at a time (SIGMA_RUSH_BIDDERS, 30)
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- all
 /// </code>
 /// Exit code 0 when every target is met, 1 otherwise, 2 on a wrong argument.
@@ -21,9 +22,9 @@ internal static class Banc
     public static async Task<int> Main(string[] args)
     {
         var quoi = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
-        if (quoi is not ("search" or "download" or "depot" or "rush" or "documents" or "audit" or "publication" or "all"))
+        if (quoi is not ("search" or "download" or "depot" or "rush" or "documents" or "audit" or "publication" or "couts" or "all"))
         {
-            await Console.Error.WriteLineAsync("Usage : dotnet run -c Release --project tests/Sigma.Benchmarks -- search|download|depot|rush|documents|audit|publication|all");
+            await Console.Error.WriteLineAsync("Usage : dotnet run -c Release --project tests/Sigma.Benchmarks -- search|download|depot|rush|documents|audit|publication|couts|all");
             return 2;
         }
         var ok = true;
@@ -55,6 +56,10 @@ internal static class Banc
         {
             ok &= await BenchPublication.ExecuterAsync();
             Invariante();
+        }
+        if (quoi is "couts")
+        {
+            ok &= await BenchCouts.ExecuterAsync();
         }
         if (quoi is "rush" or "all")
         {

@@ -83,12 +83,11 @@ public class SigmaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 /// <summary>Form posts the way a browser sends them: with the antiforgery token of the page.</summary>
 public static partial class Formulaires
 {
-    public static async Task<string> JetonAsync(this HttpClient client, string page)
-    {
-        var html = await client.GetStringAsync(page);
-        var match = Jeton().Match(html);
-        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"Pas de jeton antiforgery sur {page}");
-    }
+    public static async Task<string> JetonAsync(this HttpClient client, string page) => JetonDe(await client.GetStringAsync(page), page);
+
+    /// <summary>The antiforgery token of a page already loaded (a browser loads a page once, then posts its form).</summary>
+    public static string JetonDe(string html, string page) =>
+        Jeton().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"Pas de jeton antiforgery sur {page}");
 
     public static async Task<HttpResponseMessage> PosterAsync(this HttpClient client, string page, string action, IDictionary<string, string> champs)
     {

@@ -67,7 +67,7 @@ public static partial class Soumissionnaire
         var html = await client.GetStringAsync(page);
         var valeurs = new List<KeyValuePair<string, string>>
         {
-            new("__RequestVerificationToken", await client.JetonAsync(page)),
+            new("__RequestVerificationToken", Formulaires.JetonDe(html, page)),
             new("version", version ?? Version(html)),
             new("action", action),
         };

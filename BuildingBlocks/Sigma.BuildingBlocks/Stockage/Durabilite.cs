@@ -10,6 +10,8 @@ internal static partial class Durabilite
 {
     private const int ORdonly = 0;
     private const int ODirectory = 0x10000; // Linux x86-64 and arm64
+    private const int Einval = 22;
+    private const int Enotsup = 95;
 
     public static void SynchroniserDossier(string dossier)
     {
@@ -24,7 +26,9 @@ internal static partial class Durabilite
         }
         try
         {
-            if (fsync(fd) != 0)
+            // A filesystem that cannot sync a folder (some network or FUSE mounts) says EINVAL or ENOTSUP: it makes
+            // renames durable its own way, and the upload must not fail for it.
+            if (fsync(fd) != 0 && Marshal.GetLastPInvokeError() is not (Einval or Enotsup))
             {
                 throw new IOException($"Le dossier {dossier} n'a pu être synchronisé sur le disque (errno {Marshal.GetLastPInvokeError()}).");
             }
