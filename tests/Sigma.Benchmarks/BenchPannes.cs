@@ -88,10 +88,12 @@ internal static class BenchPannes
                 var mort = false;
                 var debut = DateTime.UtcNow;
                 DateTime tue = default, repris = default;
+                var pidTue = 0;
                 var panne = Task.Run(async () =>
                 {
                     await Task.Delay(TimeSpan.FromSeconds(secondes / 2d));
                     tue = DateTime.UtcNow;
+                    pidTue = noeuds[0]!.Pid;
                     await noeuds[0]!.TuerAsync();
                     Volatile.Write(ref mort, true);
                     Console.WriteLine($"  {tue:HH:mm:ss.fff} nœud 1 tué (SIGKILL) après {(tue - debut).TotalSeconds:0.0} s, {mesures.Count} envois réussis jusque-là");
@@ -187,6 +189,9 @@ internal static class BenchPannes
                     + $"accusés : {parReponse.Count - sansCourriel - plusieurs} envois reçus une fois, {sansCourriel} jamais, {plusieurs} plusieurs fois");
                 ok &= bilan.NonDistribues == 0 && bilan.CourrielsEnAttente == 0 && doublons == 0 && sansCourriel == 0 && plusieurs == 0;
 
+                // Hangfire's own record: which node ran each job, and the jobs the killed node had taken that another finished.
+                await TachesAsync(base_.ConnectionString, pidTue);
+
                 // 6. After the deadline, every pli opened and read on a live node: each file decrypted and checked against its receipt.
                 var alteres = await BenchRush.OuvertureAsync(urls[vivant], base_.ConnectionString, etat.Evenements.ToList(), noeuds[vivant]!);
                 ok &= alteres == 0;
@@ -243,6 +248,33 @@ internal static class BenchPannes
         var messages = await IdsAsync("select ((data->>'Payload')::jsonb->>'ReponseId')::uuid from responses.mt_doc_outboxmessage where data->>'Type' like 'Sigma.Responses.Contracts.ReponseEnvoyeeIntegrationEvent%'");
         await using var engagements = new NpgsqlCommand("select count(*) from responses.mt_doc_engagementlot", c);
         return new Etat(evenements, projections, messages, (long)(await engagements.ExecuteScalarAsync())!);
+    }
+
+    /// <summary>
+    /// Hangfire's jobs by final state, and those the killed node had started (a Processing state with its pid in the
+    /// server id) that ended Succeeded on another server: taken over after the kill.
+    /// </summary>
+    private static async Task TachesAsync(string connexion, int pidTue)
+    {
+        await using var c = new NpgsqlConnection(connexion);
+        await c.OpenAsync();
+        await using var q = new NpgsqlCommand("select j.statename, array_agg(s.data::jsonb->>'ServerId' order by s.id) "
+            + "from hangfire.job j join hangfire.state s on s.jobid = j.id and s.name = 'Processing' group by j.id, j.statename", c);
+        await using var l = await q.ExecuteReaderAsync();
+        var parEtat = new Dictionary<string, int>();
+        int reprises = 0, parLeMort = 0;
+        var marque = $":{pidTue}:";
+        while (await l.ReadAsync())
+        {
+            var etat = l.IsDBNull(0) ? "?" : l.GetString(0);
+            parEtat[etat] = parEtat.GetValueOrDefault(etat) + 1;
+            var serveurs = l.GetFieldValue<string?[]>(1);
+            var duMort = serveurs.Any(sv => sv?.Contains(marque, StringComparison.Ordinal) == true);
+            parLeMort += duMort ? 1 : 0;
+            reprises += duMort && etat == "Succeeded" && serveurs[^1]?.Contains(marque, StringComparison.Ordinal) != true ? 1 : 0;
+        }
+        Console.WriteLine($"Tâches Hangfire lancées : {string.Join(", ", parEtat.OrderByDescending(p => p.Value).Select(p => $"{p.Value} {p.Key}"))} ; "
+            + $"{parLeMort} lancées par le nœud tué, dont {reprises} reprises et terminées par un autre nœud après la panne");
     }
 
     /// <summary>Outbox messages not yet dispatched (every module), mails prepared and not sent, mails prepared.</summary>
