@@ -13,6 +13,9 @@ namespace Sigma.Notification.Infrastructure;
 /// </summary>
 public sealed class EnvoyerCourrielJob(INotificationStore store, EnvoiSmtp smtp, TimeProvider clock, ILogger<EnvoyerCourrielJob> logger)
 {
+    /// <summary>The lock space of mails (the outbox dispatcher's keys are single 64-bit keys: no overlap).</summary>
+    private const int ClasseVerrou = 0x5167_4D31;
+
     [AutomaticRetry(Attempts = 30, DelaysInSeconds = [2, 5, 15, 30, 60, 120, 300, 600, 900, 1800, 3600])]
     [Queue("courriels")]
     public async Task Envoyer(Guid courrielId, CancellationToken ct)
@@ -40,9 +43,6 @@ public sealed class EnvoyerCourrielJob(INotificationStore store, EnvoiSmtp smtp,
             await rendre.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
-
-    /// <summary>The lock space of mails (the outbox dispatcher's keys are single 64-bit keys: no overlap).</summary>
-    private const int ClasseVerrou = 0x5167_4D31;
 
     private static int CleVerrou(Guid courrielId) => BitConverter.ToInt32(courrielId.ToByteArray(), 0);
 
