@@ -50,7 +50,11 @@ internal static class BenchPannes
             try
             {
                 // The first node creates the schemas; the second starts on them.
-                noeuds[0] = await HoteSigma.DemarrerAsync(base_.ConnectionString, smtp.Port, stockage, reglages: reglages);
+                // SIGMA_PANNES_SMTP_MUET=1 (two nodes): the first node's SMTP server accepts connections and never answers, so
+                // that its mail job is in flight when it is killed; the other node must take it over, and send it once.
+                using var muet = deuxNoeuds && Environment.GetEnvironmentVariable("SIGMA_PANNES_SMTP_MUET") == "1" ? new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0) : null;
+                muet?.Start();
+                noeuds[0] = await HoteSigma.DemarrerAsync(base_.ConnectionString, muet is null ? smtp.Port : ((IPEndPoint)muet.LocalEndpoint).Port, stockage, reglages: reglages);
                 if (deuxNoeuds)
                 {
                     noeuds[1] = await HoteSigma.DemarrerAsync(base_.ConnectionString, smtp.Port, stockage, reglages: reglages);
