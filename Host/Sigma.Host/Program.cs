@@ -78,7 +78,13 @@ builder.Services.AddHangfire(c => c
     .UseSimpleAssemblyNameTypeSerializer()
     .UseRecommendedSerializerSettings()
     .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString),
-        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }));
+        // A job a killed node had taken comes back to the others after two minutes, not the default 30: the node alive
+        // keeps its own jobs invisible as long as they run (sliding), and a job that runs twice is harmless (mails lock).
+        new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1),
+            UseSlidingInvisibilityTimeout = true, InvisibilityTimeout = TimeSpan.FromMinutes(2),
+        }));
 builder.Services.AddHangfireServer(o =>
 {
     o.SchedulePollingInterval = TimeSpan.FromSeconds(1);

@@ -16,7 +16,7 @@ namespace Sigma.Benchmarks;
 /// </summary>
 internal static partial class BenchRush
 {
-    private static int Entier(string variable, int defaut) => int.TryParse(Environment.GetEnvironmentVariable(variable), out var v) && v > 0 ? v : defaut;
+    internal static int Entier(string variable, int defaut) => int.TryParse(Environment.GetEnvironmentVariable(variable), out var v) && v > 0 ? v : defaut;
 
     public static async Task<bool> ExecuterAsync()
     {
@@ -141,7 +141,8 @@ internal static partial class BenchRush
         }
     }
 
-    private static async Task OuvertureAsync(string url, string connexion, IReadOnlyList<Guid> reponses, HoteSigma hote)
+    /// <summary>Opens the plis after the deadline and reads every one; returns how many were not intact.</summary>
+    internal static async Task<int> OuvertureAsync(string url, string connexion, IReadOnlyList<Guid> reponses, HoteSigma hote)
     {
         Guid consultation;
         await using (var c = new NpgsqlConnection(connexion))
@@ -184,13 +185,14 @@ internal static partial class BenchRush
             + $"tableau d'attribution ({(tableau.Split("].Motif\"").Length - 1)} offres descellées) en {Format.Ms(tTableau)} ms");
         Console.WriteLine($"Lecture des {reponses.Count} plis (chaque fichier déchiffré et comparé à l'accusé, 4 agents en parallèle) : {total.TotalSeconds:0.0} s, "
             + $"p50 {Format.Ms(s.P50)} ms, p95 {Format.Ms(s.P95)} ms par pli, {alteres} non intacts ; RSS du Host {Format.Mo(rss.Min())} → pic {Format.Mo(rss.Max())}");
+        return alteres;
     }
 
-    private static async Task<(double, double, double, double, DateTime)> EnvoyerAsync(HttpClient client, Guid reponse, Guid offre, byte[] piece)
+    internal static async Task<(double, double, double, double, DateTime)> EnvoyerAsync(HttpClient client, Guid reponse, Guid offre, byte[] piece, string nom = "complement.pdf")
     {
         var total = Stopwatch.StartNew();
         var etape = Stopwatch.StartNew();
-        var depot = await Soumissionnaire.DeposerAsync(client, reponse, offre, "AutreOffre", "complement.pdf", piece);
+        var depot = await Soumissionnaire.DeposerAsync(client, reponse, offre, "AutreOffre", nom, piece);
         if (depot.StatusCode != HttpStatusCode.Redirect || depot.Headers.Location!.ToString().Contains("#depot", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"dépôt : {(int)depot.StatusCode} {depot.Headers.Location}");
@@ -214,7 +216,7 @@ internal static partial class BenchRush
         return (tDepot, tValidation, etape.Elapsed.TotalMilliseconds, total.Elapsed.TotalMilliseconds, DateTime.UtcNow);
     }
 
-    private static void Rapport(List<(double Depot, double Validation, double Envoi, double Total, DateTime Fin)> mesures, List<string> echecs, double duree, DateTime debut)
+    internal static void Rapport(List<(double Depot, double Validation, double Envoi, double Total, DateTime Fin)> mesures, List<string> echecs, double duree, DateTime debut)
     {
         Console.WriteLine();
         Console.WriteLine($"{mesures.Count} envois réussis, {echecs.Count} échecs en {duree:0.0} s : {mesures.Count / duree:0.00} envois/s en moyenne, "
@@ -240,7 +242,7 @@ internal static partial class BenchRush
     }
 
     /// <summary>The machine's raw PostgreSQL insert and disk write rates; returns the disk's files of <paramref name="mo"/> MB per second.</summary>
-    private static async Task<double> ReferencesAsync(string connectionString, string dossier, int mo)
+    internal static async Task<double> ReferencesAsync(string connectionString, string dossier, int mo)
     {
         const int Lignes = 10_000;
         const int Connexions = 8;

@@ -23,9 +23,12 @@ internal sealed class HoteSigma : IAsyncDisposable
     public int Pid => _process.Id;
     public string Journal => string.Join(Environment.NewLine, _journal);
 
-    public static async Task<HoteSigma> DemarrerAsync(string connectionString, int portSmtp, string dossierStockage)
+    /// <param name="url">The address to listen on (a restarted node keeps its own); a free loopback port by default.</param>
+    /// <param name="reglages">More settings (Sigma:DataDirectory shared by several nodes, say), as configuration keys.</param>
+    public static async Task<HoteSigma> DemarrerAsync(string connectionString, int portSmtp, string dossierStockage, string? url = null,
+        IReadOnlyDictionary<string, string>? reglages = null)
     {
-        var url = $"http://127.0.0.1:{PortLibre()}";
+        url ??= $"http://127.0.0.1:{PortLibre()}";
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : "dotnet")
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory,
@@ -44,6 +47,10 @@ internal sealed class HoteSigma : IAsyncDisposable
         info.Environment["Sigma__DonneesDemo"] = "true";
         info.Environment["Sigma__Stockage__Dossier"] = dossierStockage;
         info.Environment["Sigma__Hangfire__Workers"] = "1";
+        foreach (var (cle, valeur) in reglages ?? new Dictionary<string, string>())
+        {
+            info.Environment[cle.Replace(":", "__", StringComparison.Ordinal)] = valeur;
+        }
         info.Environment.Remove("ASPNETCORE_URLS");
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var hote = new HoteSigma(process, url);
@@ -62,6 +69,13 @@ internal sealed class HoteSigma : IAsyncDisposable
             throw;
         }
         return hote;
+    }
+
+    /// <summary>Kills the process at once (SIGKILL): no shutdown, no flush, as a crash or a pulled plug would.</summary>
+    public async Task TuerAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>Resident memory (VmRSS) of the Host process, in bytes.</summary>

@@ -12,6 +12,9 @@ namespace Sigma.Benchmarks;
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- audit      replay of a 10,000-event response, verification of a 1,000,000-event chain, the seal
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- publication  LHÉO of one offer (generation + XSD), the pull flux for 5,000 offers
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- couts      the Host's CPU per request of a send, one request at a time (SIGMA_RUSH_BIDDERS, 30)
+/// dotnet run -c Release --project tests/Sigma.Benchmarks -- rush-crash   the rush with the Host killed (SIGKILL) halfway and restarted: nothing lost, half-sent or mailed twice
+/// dotnet run -c Release --project tests/Sigma.Benchmarks -- deux-noeuds  the rush on two Hosts sharing database and folders, one killed halfway: the other finishes everything once
+/// dotnet run -c Release --project tests/Sigma.Benchmarks -- instant      1,000 sends over the two seconds around a deadline: each decided at its receipt's instant
 /// dotnet run -c Release --project tests/Sigma.Benchmarks -- all
 /// </code>
 /// Exit code 0 when every target is met, 1 otherwise, 2 on a wrong argument.
@@ -22,9 +25,9 @@ internal static class Banc
     public static async Task<int> Main(string[] args)
     {
         var quoi = args.Length > 0 ? args[0].ToLowerInvariant() : "all";
-        if (quoi is not ("search" or "download" or "depot" or "rush" or "documents" or "audit" or "publication" or "couts" or "all"))
+        if (quoi is not ("search" or "download" or "depot" or "rush" or "documents" or "audit" or "publication" or "rush-crash" or "deux-noeuds" or "instant" or "couts" or "all"))
         {
-            await Console.Error.WriteLineAsync("Usage : dotnet run -c Release --project tests/Sigma.Benchmarks -- search|download|depot|rush|documents|audit|publication|couts|all");
+            await Console.Error.WriteLineAsync("Usage : dotnet run -c Release --project tests/Sigma.Benchmarks -- search|download|depot|rush|documents|audit|publication|rush-crash|deux-noeuds|instant|couts|all");
             return 2;
         }
         var ok = true;
@@ -64,6 +67,18 @@ internal static class Banc
         if (quoi is "rush" or "all")
         {
             ok &= await BenchRush.ExecuterAsync();
+        }
+        if (quoi is "rush-crash" or "all")
+        {
+            ok &= await BenchPannes.ExecuterAsync(deuxNoeuds: false);
+        }
+        if (quoi is "deux-noeuds" or "all")
+        {
+            ok &= await BenchPannes.ExecuterAsync(deuxNoeuds: true);
+        }
+        if (quoi is "instant" or "all")
+        {
+            ok &= await BenchInstant.ExecuterAsync();
         }
         return ok ? 0 : 1;
     }

@@ -97,3 +97,56 @@ public class SmtpEnPanneTests(SigmaSmtpEnPanne sigma) : IClassFixture<SigmaSmtpE
         sigma.Smtp.Courriels.Count(c => c.A.Contains(email)).ShouldBe(1);
     }
 }
+
+/// <summary>
+/// Two runs of one mail's job at once (the mail re-enqueued by the minutely relaunch while its first job still waited
+/// in a long queue, or a dead node's job visible again): the SMTP server must receive the mail once, counted there by
+/// its Message-ID.
+/// </summary>
+public class EnvoisConcurrentsTests(SigmaFactory sigma) : IClassFixture<SigmaFactory>
+{
+    [Fact]
+    public async Task Two_overlapping_runs_of_one_mail_job_send_it_once()
+    {
+        _ = sigma.Server;
+        var store = sigma.Services.GetRequiredService<INotificationStore>();
+        var ids = new List<Guid>();
+        await using (var session = store.LightweightSession())
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                var id = Guid.NewGuid();
+                ids.Add(id);
+                session.Events.StartStream<Courriel>(id, new CourrielPrepare(id, $"{id:N}@cfp.test", "Essai d'envoi concurrent", "Bonjour", "<p>Bonjour</p>",
+                    "essai", Guid.NewGuid(), DateTimeOffset.UtcNow));
+            }
+            await session.SaveChangesAsync();
+        }
+
+        // Each mail's job run twice at the same instant, as two Hangfire workers (or two nodes) would.
+        await Task.WhenAll(ids.SelectMany(id => new[] { 0, 1 }.Select(_ => Task.Run(async () =>
+        {
+            using var scope = sigma.Services.CreateScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<EnvoyerCourrielJob>().Envoyer(id, CancellationToken.None);
+            }
+            catch (JasperFx.ConcurrencyException)
+            {
+                // The run that lost the race on the stream's version: Hangfire would retry it, and the retry finds the mail sent.
+            }
+        }))));
+
+        foreach (var id in ids)
+        {
+            await sigma.Smtp.AttendreAsync($"{id:N}@cfp.test");
+        }
+        await Task.Delay(500);
+        foreach (var id in ids)
+        {
+            sigma.Smtp.Courriels.Count(c => c.MessageId == $"{id:N}@sigma").ShouldBe(1, $"courriel {id}");
+        }
+        await using var verification = store.QuerySession();
+        (await verification.LoadManyAsync<Courriel>(ids)).ShouldAllBe(c => c.EnvoyeLe != null);
+    }
+}

@@ -10,7 +10,10 @@ namespace Sigma.Responses.Tests;
 /// </summary>
 internal sealed class DateLimite(IServiceProvider services, Guid consultationId) : IAsyncDisposable
 {
-    public static async Task<DateLimite> DepasseeAsync(SigmaFactory sigma, Guid reponseId)
+    public static Task<DateLimite> DepasseeAsync(SigmaFactory sigma, Guid reponseId) => FixeeAsync(sigma, reponseId, DateTimeOffset.UtcNow.AddSeconds(-1));
+
+    /// <summary>The deadline moved to <paramref name="date"/> (a few seconds ahead, say) until disposed.</summary>
+    public static async Task<DateLimite> FixeeAsync(SigmaFactory sigma, Guid reponseId, DateTimeOffset date)
     {
         Guid consultationId;
         await using (var session = sigma.Services.GetRequiredService<IResponsesStore>().QuerySession())
@@ -18,7 +21,7 @@ internal sealed class DateLimite(IServiceProvider services, Guid consultationId)
             consultationId = (await session.LoadAsync<Reponse>(reponseId))!.ConsultationId;
         }
         var limite = new DateLimite(sigma.Services, consultationId);
-        await limite.FixerAsync(DateTimeOffset.UtcNow.AddSeconds(-1));
+        await limite.FixerAsync(date);
         return limite;
     }
 

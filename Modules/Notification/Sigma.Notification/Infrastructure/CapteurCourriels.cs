@@ -11,7 +11,8 @@ using SmtpServer.Storage;
 namespace Sigma.Notification.Infrastructure;
 
 /// <summary>A mail caught by the local mail catcher.</summary>
-public sealed record CourrielCapte(string Id, DateTimeOffset RecuLe, string De, string A, string Sujet, string Texte, string? Html);
+/// <param name="MessageId">The Message-ID the sender gave it (Sigma's is the mail's id): two catches of one id are one mail sent twice.</param>
+public sealed record CourrielCapte(string Id, DateTimeOffset RecuLe, string De, string A, string Sujet, string Texte, string? Html, string? MessageId = null);
 
 /// <summary>
 /// The local mail catcher: an SMTP server on loopback (SmtpServer library) that keeps every mail it receives, in
@@ -82,7 +83,7 @@ public sealed class CapteurCourriels : IHostedService
     private void Ajouter(string id, MimeMessage message, DateTime recuLe, bool enregistrer)
     {
         var capte = new CourrielCapte(id, new DateTimeOffset(recuLe, TimeSpan.Zero), message.From.ToString(), message.To.ToString(),
-            message.Subject ?? "", message.TextBody ?? "", message.HtmlBody);
+            message.Subject ?? "", message.TextBody ?? "", message.HtmlBody, message.MessageId);
         if (enregistrer && _dossier is not null)
         {
             message.WriteTo(Path.Combine(_dossier, id + ".eml"));

@@ -1,17 +1,52 @@
 using Hangfire;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Sigma.Notification.Infrastructure;
 
 /// <summary>
 /// The Hangfire job that sends one prepared mail. Hangfire runs a job at least once: a mail already sent is not sent
-/// again; a refused or unreachable SMTP server is recorded and retried with back-off until it accepts.
+/// again; a refused or unreachable SMTP server is recorded and retried with back-off until it accepts. Two runs of one
+/// mail's job may overlap (the mail re-enqueued by <see cref="RelancerCourrielsJob"/> while its first job still waits
+/// in a long queue, a node's job visible again while it still runs): a PostgreSQL lock on the mail, held from before
+/// its state is read until its delivery is committed, makes the second wait and then find the mail sent.
 /// </summary>
 public sealed class EnvoyerCourrielJob(INotificationStore store, EnvoiSmtp smtp, TimeProvider clock, ILogger<EnvoyerCourrielJob> logger)
 {
+    /// <summary>The lock space of mails (the outbox dispatcher's keys are single 64-bit keys: no overlap).</summary>
+    private const int ClasseVerrou = 0x5167_4D31;
+
     [AutomaticRetry(Attempts = 30, DelaysInSeconds = [2, 5, 15, 30, 60, 120, 300, 600, 900, 1800, 3600])]
     [Queue("courriels")]
     public async Task Envoyer(Guid courrielId, CancellationToken ct)
+    {
+        // A session-level advisory lock on its own connection: released on unlock, or by PostgreSQL when a killed node's
+        // connection drops.
+        await using var verrou = new NpgsqlConnection(store.Options.Tenancy.Default.Database.CreateConnection().ConnectionString);
+        await verrou.OpenAsync(ct);
+        var cle = CleVerrou(courrielId);
+        await using (var prendre = new NpgsqlCommand("select pg_advisory_lock(@classe, @cle)", verrou))
+        {
+            prendre.Parameters.AddWithValue("classe", ClasseVerrou);
+            prendre.Parameters.AddWithValue("cle", cle);
+            await prendre.ExecuteNonQueryAsync(ct);
+        }
+        try
+        {
+            await EnvoyerSousVerrouAsync(courrielId, ct);
+        }
+        finally
+        {
+            await using var rendre = new NpgsqlCommand("select pg_advisory_unlock(@classe, @cle)", verrou);
+            rendre.Parameters.AddWithValue("classe", ClasseVerrou);
+            rendre.Parameters.AddWithValue("cle", cle);
+            await rendre.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static int CleVerrou(Guid courrielId) => BitConverter.ToInt32(courrielId.ToByteArray(), 0);
+
+    private async Task EnvoyerSousVerrouAsync(Guid courrielId, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var flux = await session.Events.FetchForWriting<Courriel>(courrielId, ct);

@@ -238,7 +238,9 @@ public sealed record Reponse(
         VerifierModifiable();
         if (consultation.EstCloturee(recueLe))
         {
-            throw new DomainException($"La date limite de remise des réponses ({Sigma.BuildingBlocks.Time.ParisTime.Affiche(consultation.DateLimite)}) est passée : la réponse ne peut plus être envoyée.");
+            // The refusal names the instant that decided it, to the millisecond, as a receipt would have.
+            throw new DomainException($"La date limite de remise des réponses ({Sigma.BuildingBlocks.Time.ParisTime.Affiche(consultation.DateLimite)}) est passée : la réponse ne peut plus être envoyée. "
+                + $"Votre envoi a été reçu le {RecuLeALaMilliseconde(recueLe)} (heure de Paris).");
         }
         if (StatutCandidature != StatutFormulaire.Valide)
         {
@@ -269,6 +271,10 @@ public sealed record Reponse(
         var siege = candidature.Candidat.Siege;
         return new ReponseEnvoyee(Id, numero, siege.RaisonSociale?.Trim() ?? Organisation, new string((siege.Siret ?? Siret).Where(char.IsAsciiDigit).ToArray()), Offres.Select(o => o.Lot).Order().ToList(), fichiers, par, nomPar, emailPar, recueLe);
     }
+
+    /// <summary>"01/12/2026 à 12:00:00,004": the instant a send was received, as its refusal states it.</summary>
+    public static string RecuLeALaMilliseconde(DateTimeOffset recueLe) =>
+        Sigma.BuildingBlocks.Time.ParisTime.ToParis(recueLe).ToString("dd/MM/yyyy 'à' HH:mm:ss,fff", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 
     /// <summary>The first validated form whose editions are missing (validated before editions existed), named for the bidder.</summary>
     public string? FormulaireSansEditions()
