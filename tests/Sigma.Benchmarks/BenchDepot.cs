@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
@@ -31,6 +34,10 @@ internal static partial class BenchDepot
                 Console.WriteLine($"Référence, même machine, même exécution — {nom} seul, un cœur : {debitEtape:0.0} MiB/s");
             }
             var (etapeLente, debitLent) = etapes.MinBy(e => e.Debit);
+            // The stage the three others wait for: the request itself, received and cut into its parts by Kestrel as Sigma
+            // does it, its bytes thrown away.
+            var reception = await MesurerReceptionAsync(source);
+            Console.WriteLine($"Référence, même machine, même exécution — réception HTTP seule (Kestrel et MultipartReader, rien d'autre, même envoi par curl) : {reception:0.0} MiB/s");
 
             await using var base_ = await TestDatabase.CreateAsync();
             await using var smtp = await SmtpDeTest.StartAsync();
@@ -76,6 +83,7 @@ internal static partial class BenchDepot
             var affichee = Regex.IsMatch(html, "pieces-volumineuses\\.zip") && html.Contains(sha[..16], StringComparison.Ordinal);
             Console.WriteLine($"Débit du dépôt : {debit:0.0} MiB/s ({chrono.Elapsed.TotalSeconds:0.00} s) ; CPU du Host {cpu.TotalSeconds:0.00} s, soit {cpu / chrono.Elapsed:0.00} cœur ; CPU de curl {_cpuCurl.TotalSeconds:0.00} s");
             Console.WriteLine($"Rapport au plus lent des étapes ({etapeLente}, {debitLent:0.0} MiB/s) : {rapport:0.00} (cible ≥ {RapportCible:0.0})");
+            Console.WriteLine($"Rapport à la réception HTTP seule ({reception:0.0} MiB/s) : {debit / reception:0.00}");
             Console.WriteLine($"RSS du Host : {Format.Mo(rssAvant)} avant, pic {Format.Mo(pic)} pendant => croissance {Format.Mo(croissance)} (cible < {Format.Mo(CroissanceMax)})");
             Console.WriteLine($"Empreinte SHA-256 du fichier envoyé {sha[..16]}… {(affichee ? "affichée par Sigma" : "ABSENTE de la page")}");
             var stocke = Directory.EnumerateFiles(Path.Combine(stockage, "reponses"), "*", SearchOption.AllDirectories).Max(f => new FileInfo(f).Length);
@@ -87,6 +95,41 @@ internal static partial class BenchDepot
             Directory.Delete(stockage, recursive: true);
             Directory.Delete(Path.GetDirectoryName(source)!, recursive: true);
         }
+    }
+
+    /// <summary>The same upload by curl to a bare Kestrel endpoint that reads the multipart body as Sigma does (64 KiB blocks) and keeps nothing.</summary>
+    private static async Task<double> MesurerReceptionAsync(string source)
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var port = ProcessusSigma.PortLibre();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = null;
+            k.ListenLocalhost(port);
+        });
+        await using var app = builder.Build();
+        app.MapPost("/recevoir", async (Microsoft.AspNetCore.Http.HttpContext http) =>
+        {
+            var frontiere = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(http.Request.ContentType).Boundary.Value!.Trim('"');
+            var lecteur = new Microsoft.AspNetCore.WebUtilities.MultipartReader(frontiere, http.Request.Body, Bloc);
+            var tampon = new byte[Bloc];
+            for (var section = await lecteur.ReadNextSectionAsync(); section is not null; section = await lecteur.ReadNextSectionAsync())
+            {
+                while (await section.Body.ReadAsync(tampon) > 0)
+                {
+                }
+            }
+            return Microsoft.AspNetCore.Http.Results.Redirect("/");
+        });
+        await app.StartAsync();
+        var url = new Uri($"http://localhost:{port}/recevoir");
+        (await CurlAsync(url, "", "-", source)).Code.ShouldBe302("réception seule (échauffement)");
+        var chrono = Stopwatch.StartNew();
+        (await CurlAsync(url, "", "-", source)).Code.ShouldBe302("réception seule");
+        var debit = Taille / 1024d / 1024 / chrono.Elapsed.TotalSeconds;
+        await app.StopAsync();
+        return debit;
     }
 
     /// <summary>1 GiB of incompressible bytes written once to a file curl will read (from the page cache); its SHA-256.</summary>

@@ -140,7 +140,10 @@ internal static class ScellementEnFlux
         }
     }
 
-    /// <summary>The encrypting side: blocks in order, written 16 at a time (about 1 MiB per system call).</summary>
+    /// <summary>
+    /// The encrypting side: blocks in order, written 16 at a time (about 1 MiB per system call), each megabyte sent on
+    /// its way to the disk at once so that the final fsync has little left to wait for.
+    /// </summary>
     private sealed class Chiffreur : IDisposable
     {
         private readonly AesGcm _aes;
@@ -150,6 +153,7 @@ internal static class ScellementEnFlux
         private readonly byte[] _nonce = new byte[12];
         private readonly byte[] _tampon = new byte[Entete.Length + 12 + BlocsParEcriture * (TailleBloc + TailleTag)];
         private int _rempli;
+        private long _ecrits;
 
         public Chiffreur(byte[] cle, string cleStockage, Stream cible)
         {
@@ -168,6 +172,11 @@ internal static class ScellementEnFlux
             if (bloc.Dernier || _rempli + TailleBloc + TailleTag > _tampon.Length)
             {
                 _cible.Write(_tampon, 0, _rempli);
+                if (_cible is FileStream fichier)
+                {
+                    Durabilite.CommencerEcriture(fichier, _ecrits, _rempli);
+                }
+                _ecrits += _rempli;
                 _rempli = 0;
             }
         }
