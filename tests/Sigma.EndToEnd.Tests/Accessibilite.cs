@@ -21,6 +21,7 @@ internal sealed partial class Accessibilite
     private readonly ConcurrentDictionary<string, byte> _dejaVues = new();
     private readonly ConcurrentQueue<Constat> _constats = new();
     private readonly ConcurrentQueue<string> _pages = new();
+    private readonly ConcurrentQueue<(string Page, string Regle, int Elements)> _aVerifier = new();
 
     /// <summary>One rule broken on one page: the rule, its impact, and the elements (CSS selectors) that break it.</summary>
     public sealed record Constat(string Page, string Regle, string Impact, string Aide, IReadOnlyList<string> Cibles)
@@ -56,6 +57,11 @@ internal sealed partial class Accessibilite
                 nom, violation.Id, violation.Impact ?? "inconnu", violation.Help,
                 [.. violation.Nodes.Select(n => n.Target?.ToString() ?? n.Html)]));
         }
+        // What axe could not decide (a contrast over an image or a gradient, for instance) is for a human to check: reported, not asserted.
+        foreach (var doute in resultat.Incomplete)
+        {
+            _aVerifier.Enqueue((nom, doute.Id, doute.Nodes.Length));
+        }
     }
 
     /// <summary>
@@ -81,8 +87,11 @@ internal sealed partial class Accessibilite
         var lignes = _constats.GroupBy(c => (c.Regle, c.Impact))
             .OrderByDescending(g => Array.IndexOf(["minor", "moderate", "serious", "critical"], g.Key.Impact))
             .Select(g => $"{g.Key.Impact,-9} {g.Key.Regle} : {g.Select(c => c.Page).Distinct().Count()} page(s), {g.Sum(c => c.Cibles.Count)} élément(s) — {string.Join(" | ", g.Select(c => c.Page).Distinct())}");
+        var doutes = _aVerifier.GroupBy(d => d.Regle)
+            .Select(g => $"{g.Key} : {g.Select(d => d.Page).Distinct().Count()} page(s), {g.Sum(d => d.Elements)} élément(s)");
         return $"axe-core {VersionAxe} sur {_pages.Count} page(s) :{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", _pages)}{Environment.NewLine}"
-               + $"Constats :{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", lignes)}";
+               + $"Constats :{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", lignes)}{Environment.NewLine}"
+               + $"À vérifier par une personne (axe n'a pas pu conclure) :{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", doutes)}";
     }
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<=/)[0-9]+(?=/|$)")]

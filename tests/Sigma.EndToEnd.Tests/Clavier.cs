@@ -11,18 +11,20 @@ internal static class Clavier
     private const int PasMaximum = 250;
 
     /// <summary>
-    /// What is wrong with the focus now: null when an element has it and shows it (an outline on itself, or on its
-    /// label's drawn box for the DSFR's radios and checkboxes, whose native input is transparent).
+    /// What is wrong with the focus now: null when an element has it and shows it: an outline on itself or its pseudo
+    /// elements, on its label's drawn box (the DSFR's radios and checkboxes, whose native input is transparent), or on
+    /// the DSFR's enlarged link's block (a card, the header's brand), which draws the ring for the link it holds.
     /// </summary>
     private const string DefautDeFocus = """
         () => {
           const e = document.activeElement;
           if (!e || e === document.body) return 'le focus n\'est sur aucun élément';
           const trace = s => s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'transparent' && s.outlineColor !== 'rgba(0, 0, 0, 0)';
-          if (trace(getComputedStyle(e))) return null;
-          for (const l of e.labels ?? []) {
-            if (trace(getComputedStyle(l)) || trace(getComputedStyle(l, '::before')) || trace(getComputedStyle(l, '::after'))) return null;
-          }
+          const montre = el => trace(getComputedStyle(el)) || trace(getComputedStyle(el, '::before')) || trace(getComputedStyle(el, '::after'));
+          const porteurs = [e, ...(e.labels ?? [])];
+          const carte = e.closest('.fr-enlarge-link');
+          if (carte) porteurs.push(carte);
+          if (porteurs.some(montre)) return null;
           const s = getComputedStyle(e);
           return `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} « ${(e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 60)} » : outline ${s.outline}, box-shadow ${s.boxShadow}`;
         }

@@ -134,8 +134,8 @@ public class ClavierSeulParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaE
     }
 
     /// <summary>
-    /// The field is marked invalid (aria-invalid, the DSFR's error group) and described by its error message, and the
-    /// summary at the top of the form is an alert listing it.
+    /// The field is marked invalid (aria-invalid, the DSFR's error group) and described by its error message; the page's
+    /// title starts with « Erreur » and the focus is on the summary at the top of the form, an alert listing the message.
     /// </summary>
     private static async Task ErreurAnnonceeAsync(IPage page, ILocator champ, string? message = null)
     {
@@ -147,6 +147,10 @@ public class ClavierSeulParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaE
         decrit.ShouldNotBeEmpty("Le champ en erreur n'est décrit par aucun message d'erreur.");
         var resume = page.Locator("#erreurs-formulaire");
         (await resume.GetAttributeAsync("role")).ShouldBe("alert");
+        // The page says it first: its title, then the focus on the summary.
+        (await page.TitleAsync()).ShouldStartWith("Erreur : ");
+        (await page.EvaluateAsync<string>("() => document.activeElement.id")).ShouldBe("erreurs-formulaire");
+        await FocusVisibleAsync(page);
         if (message is not null)
         {
             decrit.ShouldContain(message);
