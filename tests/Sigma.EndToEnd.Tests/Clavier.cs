@@ -99,8 +99,25 @@ internal static class Clavier
     /// <summary>Reaches a file field, opens the file chooser with Espace and gives it <paramref name="fichier"/>.</summary>
     public static async Task ChoisirFichierAsync(IPage page, ILocator champ, FilePayload fichier)
     {
-        await AtteindreAsync(page, champ);
-        var choix = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
-        await choix.SetFilesAsync(fichier);
+        var choisi = new TaskCompletionSource<IFileChooser>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Choisi(object? sender, IFileChooser c) => choisi.TrySetResult(c);
+        // Playwright intercepts the file chooser once a listener exists, and turns that on asynchronously: the listener
+        // comes first, before the focus moves; a chooser opened before it was on is opened again.
+        page.FileChooser += Choisi;
+        try
+        {
+            await AtteindreAsync(page, champ);
+            for (var essai = 0; essai < 3 && !choisi.Task.IsCompleted; essai++)
+            {
+                await page.Keyboard.PressAsync("Space");
+                await Task.WhenAny(choisi.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+            }
+            choisi.Task.IsCompleted.ShouldBeTrue($"Espace sur {champ} n'ouvre pas le choix du fichier.");
+            await (await choisi.Task).SetFilesAsync(fichier);
+        }
+        finally
+        {
+            page.FileChooser -= Choisi;
+        }
     }
 }

@@ -24,7 +24,7 @@ public class SigmaEnLigne : IAsyncLifetime
     public string Url { get; private set; } = "";
 
     /// <summary>
-    /// True for a Sigma without an SMTP server, as on a workstation: mails are kept by its local catcher and listed on
+    /// True for a Sigma run locally without an SMTP server (as ./run.sh does): mails are kept by its catcher and listed on
     /// « Courriels envoyés » (none reach <see cref="Smtp"/>).
     /// </summary>
     protected virtual bool CapteurDeCourriels => false;
@@ -95,6 +95,8 @@ public class SigmaEnLigne : IAsyncLifetime
         info.Environment["ConnectionStrings__Sigma"] = Database.ConnectionString;
         if (CapteurDeCourriels)
         {
+            // The catcher exists only in the local run (./run.sh's profile): Production refuses to start without SMTP.
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             info.Environment["Smtp__Host"] = "";
             info.Environment["Sigma__CapteurCourriels__Port"] = "0";
             info.Environment["Sigma__CapteurCourriels__Dossier"] = Path.Combine(Path.GetTempPath(), $"sigma-capteur-{Guid.NewGuid():N}");
