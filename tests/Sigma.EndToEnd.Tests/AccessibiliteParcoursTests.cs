@@ -114,6 +114,12 @@ public partial class AccessibiliteParcoursTests(SigmaEnLigne sigma, ITestOutputH
         await n.CliquerAsync(n.Page.GetByRole(AriaRole.Link, new() { Name = Titre }));
         await n.Page.Locator("textarea#question").FillAsync("Les entrées peuvent-elles être mensuelles ?");
         await n.CliquerAsync(n.Bouton("Envoyer la question"));
+        // The draft's candidature as the platform starts it: « Valider » refuses (the errors' page), and the members' tab.
+        await n.CliquerAsync(n.Bouton("Répondre à la consultation"));
+        var dossier = n.Page.Url;
+        await n.AllerAsync($"{dossier}/candidature/candidat");
+        await n.CliquerAsync(n.Bouton("Valider"));
+        await n.AllerAsync($"{dossier}/candidature/membres");
         await EnvoiReponse.EnvoyerLot1Async(n, Reference, Titre);
         await n.AllerAsync("/reponses");
         await n.AllerAsync("/organisation/comptes");
