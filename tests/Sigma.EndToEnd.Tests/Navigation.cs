@@ -12,9 +12,10 @@ internal sealed partial class Navigation
     private readonly ConcurrentQueue<(string Texte, string? Url, int Statut)> _problemes = new();
     private readonly ConcurrentDictionary<(string Url, int Statut), byte> _attendus = new();
 
-    private Navigation(IPage page)
+    private Navigation(IPage page, Accessibilite? accessibilite)
     {
         Page = page;
+        Accessibilite = accessibilite;
         page.Response += (_, r) =>
         {
             if (r.Status >= 400)
@@ -38,6 +39,9 @@ internal sealed partial class Navigation
 
     public IPage Page { get; }
 
+    /// <summary>When set, each page this navigation loads (by an address or a click) is checked by axe, once per kind of page.</summary>
+    public Accessibilite? Accessibilite { get; }
+
     /// <summary>Everything that failed to load or run since the page was opened, but the error pages asked for on purpose.</summary>
     public IReadOnlyCollection<string> Problemes =>
         [.. _problemes.Where(p => !Attendu(p.Url, p.Statut)).Select(p => p.Texte)];
@@ -45,9 +49,22 @@ internal sealed partial class Navigation
     private bool Attendu(string? url, int statut) =>
         url is not null && _attendus.Keys.Any(a => a.Statut == statut && (url == a.Url || url.StartsWith(a.Url + ":", StringComparison.Ordinal)));
 
-    public static async Task<Navigation> OuvrirAsync(IBrowserContext session) => new(await session.NewPageAsync());
+    public static async Task<Navigation> OuvrirAsync(IBrowserContext session, Accessibilite? accessibilite = null) =>
+        new(await session.NewPageAsync(), accessibilite);
 
-    public async Task AllerAsync(string chemin) => await Page.GotoAsync(chemin);
+    public async Task AllerAsync(string chemin)
+    {
+        await Page.GotoAsync(chemin);
+        await VerifierAccessibiliteAsync();
+    }
+
+    private async Task VerifierAccessibiliteAsync()
+    {
+        if (Accessibilite is not null)
+        {
+            await Accessibilite.VerifierSiNouvelleAsync(Page);
+        }
+    }
 
     /// <summary>
     /// Opens a page that is meant to answer with an error (403, 404…): returns the status the server answered, and that
@@ -60,6 +77,7 @@ internal sealed partial class Navigation
         {
             _attendus.TryAdd((reponse.Url, statutAttendu), 0);
         }
+        await VerifierAccessibiliteAsync();
         return reponse.Status;
     }
 
@@ -109,6 +127,7 @@ internal sealed partial class Navigation
         {
             Page.Load -= Chargee;
         }
+        await VerifierAccessibiliteAsync();
     }
 
     public async Task<string> TexteAsync(string selecteur) => Normaliser(await Page.Locator(selecteur).InnerTextAsync());

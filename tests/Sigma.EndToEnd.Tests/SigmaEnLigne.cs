@@ -9,7 +9,7 @@ namespace Sigma.EndToEnd.Tests;
 /// Sigma as it runs for real: the Host in its own process, on a TCP port of loopback, with a fresh database and the
 /// in-process SMTP server of the tests, and a headless Chromium driven by Playwright. One per test class.
 /// </summary>
-public sealed class SigmaEnLigne : IAsyncLifetime
+public class SigmaEnLigne : IAsyncLifetime
 {
     private static readonly string[] ArgumentsChromium =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -22,6 +22,12 @@ public sealed class SigmaEnLigne : IAsyncLifetime
     public SmtpDeTest Smtp { get; private set; } = default!;
     public IBrowser Navigateur { get; private set; } = default!;
     public string Url { get; private set; } = "";
+
+    /// <summary>
+    /// True for a Sigma run locally without an SMTP server (as ./run.sh does): mails are kept by its catcher and listed on
+    /// « Courriels envoyés » (none reach <see cref="Smtp"/>).
+    /// </summary>
+    protected virtual bool CapteurDeCourriels => false;
 
     /// <summary>Where screenshots go when SIGMA_SCREENSHOTS=1.</summary>
     public static string DossierCaptures => Environment.GetEnvironmentVariable("SIGMA_SCREENSHOTS_DIR") is { Length: > 0 } d ? d : "/tmp/sigma-screens";
@@ -87,9 +93,20 @@ public sealed class SigmaEnLigne : IAsyncLifetime
         }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__Sigma"] = Database.ConnectionString;
-        info.Environment["Smtp__Host"] = "127.0.0.1";
-        info.Environment["Smtp__Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["Smtp__Securite"] = "None";
+        if (CapteurDeCourriels)
+        {
+            // The catcher exists only in the local run (./run.sh's profile): Production refuses to start without SMTP.
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            info.Environment["Smtp__Host"] = "";
+            info.Environment["Sigma__CapteurCourriels__Port"] = "0";
+            info.Environment["Sigma__CapteurCourriels__Dossier"] = Path.Combine(Path.GetTempPath(), $"sigma-capteur-{Guid.NewGuid():N}");
+        }
+        else
+        {
+            info.Environment["Smtp__Host"] = "127.0.0.1";
+            info.Environment["Smtp__Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            info.Environment["Smtp__Securite"] = "None";
+        }
         info.Environment["Sigma__UrlPublique"] = Url;
         info.Environment["Sigma__Hangfire__Workers"] = "2";
         info.Environment["Sigma__LimitesDebit__ParMinute"] = "1000000";

@@ -66,6 +66,7 @@ public sealed partial class AuthorisationMatrixTests(JeuDeDonnees jeu) : IClassF
         // Public pages and forms: everybody, the pending account included.
         ["* /health"] =                                                                R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
         ["GET /"] =                                                                    R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
+        ["GET /accessibilite"] =                                                       R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
         ["GET /aide"] =                                                                R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
         ["GET /aide/assistance"] =                                                     R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),
         ["GET /aide/faq"] =                                                            R(Ok,          Ok,          Ok,          Ok,          Ok,          Ok),

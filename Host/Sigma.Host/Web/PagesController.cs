@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Sigma.Host.Web;
 
-/// <summary>The Host's own pages: home, help, and the French error pages (never a stack trace).</summary>
+/// <summary>The Host's own pages: home, help, the accessibility statement, and the French error pages (never a stack trace).</summary>
 [AllowAnonymous]
 public sealed class PagesController(ILogger<PagesController> logger) : Controller
 {
@@ -22,6 +22,10 @@ public sealed class PagesController(ILogger<PagesController> logger) : Controlle
 
     [HttpGet("/aide/assistance")]
     public IActionResult Assistance() => View("~/Views/Aide/Assistance.cshtml");
+
+    /// <summary>The accessibility statement the RGAA asks for, linked from every page's footer.</summary>
+    [HttpGet("/accessibilite")]
+    public IActionResult Accessibilite() => View("~/Views/Accessibilite/Index.cshtml");
 
     /// <summary>
     /// The French error page. Its status is the real one — the failure's, re-executed here by the status-code pages or
