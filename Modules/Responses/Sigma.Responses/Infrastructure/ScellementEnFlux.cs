@@ -56,7 +56,7 @@ internal static class ScellementEnFlux
                 }
                 catch
                 {
-                    ArrayPool<byte>.Shared.Return(clair);
+                    ArrayPool<byte>.Shared.Return(clair, clearArray: true);
                     throw;
                 }
                 var bloc = new Bloc(index, clair, lus, lus < TailleBloc);
@@ -184,7 +184,7 @@ internal static class ScellementEnFlux
         public void Dispose() => _aes.Dispose();
     }
 
-    /// <summary>A plain block shared by the two sides; back to the pool once both are done with it.</summary>
+    /// <summary>A plain block shared by the two sides; back to the pool, wiped (it holds a bidder's bytes in clear), once both are done with it.</summary>
     private sealed class Bloc(long index, byte[] clair, int lus, bool dernier)
     {
         private int _lecteurs = 2;
@@ -197,7 +197,7 @@ internal static class ScellementEnFlux
         {
             if (Interlocked.Decrement(ref _lecteurs) == 0)
             {
-                ArrayPool<byte>.Shared.Return(Clair);
+                ArrayPool<byte>.Shared.Return(Clair, clearArray: true);
             }
         }
     }
