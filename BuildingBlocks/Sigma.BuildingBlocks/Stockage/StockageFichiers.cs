@@ -17,7 +17,12 @@ public sealed class StockageFichiers(IConfiguration configuration)
         : Environment.UserName == "root" ? "/var/lib/sigma"
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "sigma");
 
-    public async Task<(long Taille, string Sha256)> EcrireAsync(string cle, Stream source, long tailleMax, CancellationToken ct)
+    /// <summary>
+    /// Stores <paramref name="source"/> under <paramref name="cle"/>, hashed on the way. <paramref name="durable"/>: the
+    /// file, then its folder, are synced before it is returned (what a user sent, recorded right after); without it (the
+    /// demonstration data, written by the thousand), the kernel writes it when it will.
+    /// </summary>
+    public async Task<(long Taille, string Sha256)> EcrireAsync(string cle, Stream source, long tailleMax, CancellationToken ct, bool durable = false)
     {
         var chemin = Chemin(cle);
         Directory.CreateDirectory(Path.GetDirectoryName(chemin)!);
@@ -38,8 +43,17 @@ public sealed class StockageFichiers(IConfiguration configuration)
                 sha.AppendData(tampon, 0, lus);
                 await cible.WriteAsync(tampon.AsMemory(0, lus), ct);
             }
+            if (durable)
+            {
+                await cible.FlushAsync(ct);
+                cible.Flush(flushToDisk: true);
+            }
         }
         File.Move(temporaire, chemin, overwrite: true);
+        if (durable)
+        {
+            Durabilite.SynchroniserDossier(Path.GetDirectoryName(chemin)!);
+        }
         return (taille, Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant());
     }
 

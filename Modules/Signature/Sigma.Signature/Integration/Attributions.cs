@@ -24,7 +24,7 @@ internal sealed class QuandOffreRetenue(ISignatureStore store, StockageFichiers 
         {
             return;
         }
-        var (taille, sha) = await stockage.EcrireAsync(DemandesSignatureHandlers.CleOriginal(id), new MemoryStream(e.ActeEngagement), DemandesSignatureHandlers.TailleMax, ct);
+        var (taille, sha) = await stockage.EcrireAsync(DemandesSignatureHandlers.CleOriginal(id), new MemoryStream(e.ActeEngagement), DemandesSignatureHandlers.TailleMax, ct, durable: true);
         var maintenant = e.OccurredAt;
         var nom = NomFichierSigne.NomSimple(e.NomActe);
         var message = $"Offre retenue pour le lot {e.Lot} : l'acte d'engagement de l'offre est à signer par le titulaire.";

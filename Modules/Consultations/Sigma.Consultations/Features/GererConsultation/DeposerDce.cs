@@ -40,7 +40,7 @@ internal sealed class DeposerDceHandler(IConsultationsStore store, StockageFichi
         {
             var id = Guid.NewGuid();
             await using var source = f.Ouvrir();
-            var (taille, sha) = await stockage.EcrireAsync(Cle(consultation.Id, id), source, Consultation.TailleMaxFichier, ct);
+            var (taille, sha) = await stockage.EcrireAsync(Cle(consultation.Id, id), source, Consultation.TailleMaxFichier, ct, durable: true);
             fichiers.Add(new FichierDce(id, Sigma.BuildingBlocks.Stockage.NomsDeFichiers.Sur(f.Nom), taille, sha, string.IsNullOrEmpty(f.TypeContenu) ? "application/octet-stream" : f.TypeContenu));
         }
         var deposee = consultation.DeposerDce(r.Note ?? "", fichiers, r.Agent.Identifiant, clock.GetUtcNow());

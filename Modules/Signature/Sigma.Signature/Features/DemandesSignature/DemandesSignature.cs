@@ -67,7 +67,7 @@ internal sealed class DemandesSignatureHandlers(ISignatureStore store, StockageF
         var maintenant = clock.GetUtcNow();
         var depose = demande.Deposer(versionId, nom, contenu.Length, Convert.ToHexString(SHA256.HashData(contenu)).ToLowerInvariant(), dansSigma, rapport, json,
             par.Identifiant, par.Nom, maintenant);
-        await stockage.EcrireAsync(CleVersion(demande.Id, versionId), new MemoryStream(contenu), TailleMax, ct);
+        await stockage.EcrireAsync(CleVersion(demande.Id, versionId), new MemoryStream(contenu), TailleMax, ct, durable: true);
         await using var session = store.Ouvrir(par);
         var flux = await session.Events.FetchForWriting<DemandeSignature>(demande.Id, ct);
         flux.AppendOne(depose);
