@@ -82,7 +82,7 @@ internal static class ScellementEnFlux
         // A stage that failed stopped the others: its own exception is the one that says why.
         if (new[] { hachage, ecriture }.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException) is { } panne)
         {
-            throw panne;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(panne);
         }
         if (echec is not null)
         {
