@@ -52,7 +52,7 @@ internal static class BenchCouts
                 var pageEnvoi = $"/reponses/{reponse}/envoyer";
                 var html = await Mesurer("GET onglet « offre » (page du dépôt)", () => client.GetStringAsync(pageOffre));
                 var jeton = Formulaires.JetonDe(html, pageOffre);
-                using (var depot = await Mesurer($"POST dépôt d'une pièce de {Mo} Mo", () => Deposer(client, reponse, offre, jeton, piece)))
+                using (var depot = await Mesurer($"POST dépôt d'une pièce de {Mo} Mo", () => Soumissionnaire.DeposerAsync(client, reponse, offre, "AutreOffre", "complement.pdf", piece, jeton: jeton)))
                 {
                     NavigateurSigma.Attendre(depot, HttpStatusCode.Redirect, "dépôt");
                 }
@@ -98,18 +98,5 @@ internal static class BenchCouts
         {
             Directory.Delete(stockage, recursive: true);
         }
-    }
-
-    private static async Task<HttpResponseMessage> Deposer(HttpClient client, Guid reponse, Guid offre, string jeton, byte[] piece)
-    {
-        using var contenu = new MultipartFormDataContent
-        {
-            { new StringContent(jeton), "__RequestVerificationToken" },
-            { new StringContent("AutreOffre"), "categorie" },
-        };
-        var fichier = new ByteArrayContent(piece);
-        fichier.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
-        contenu.Add(fichier, "fichier", "complement.pdf");
-        return await client.PostAsync($"/reponses/{reponse}/pieces?offre={offre}", contenu);
     }
 }

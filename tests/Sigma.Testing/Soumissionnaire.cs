@@ -77,12 +77,14 @@ public static partial class Soumissionnaire
 
     public static string Version(string html) => VersionCachee().Match(html).Groups[1].Value;
 
-    public static async Task<HttpResponseMessage> DeposerAsync(HttpClient client, Guid reponseId, Guid? offreId, string categorie, string nom, byte[] octets, string? pageJeton = null)
+    /// <param name="jeton">The token of the page already loaded; otherwise the page is loaded for it.</param>
+    public static async Task<HttpResponseMessage> DeposerAsync(HttpClient client, Guid reponseId, Guid? offreId, string categorie, string nom, byte[] octets, string? pageJeton = null,
+        string? jeton = null)
     {
         var page = pageJeton ?? (offreId is null ? $"/reponses/{reponseId}/candidature/pieces" : $"/reponses/{reponseId}/offres/{offreId}/offre");
         using var contenu = new MultipartFormDataContent
         {
-            { new StringContent(await client.JetonAsync(page)), "__RequestVerificationToken" },
+            { new StringContent(jeton ?? await client.JetonAsync(page)), "__RequestVerificationToken" },
             { new StringContent(categorie), "categorie" },
         };
         var fichier = new ByteArrayContent(octets);

@@ -45,7 +45,6 @@ public sealed class StockageFichiers(IConfiguration configuration)
             }
             if (durable)
             {
-                await cible.FlushAsync(ct);
                 cible.Flush(flushToDisk: true);
             }
         }
