@@ -68,8 +68,9 @@ public static class ModuleRegistration
             .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithTransientLifetime());
-        // Domain validators are the aggregate's own rules, built by it with their mode; only input validators go to DI.
-        services.AddValidatorsFromAssembly(assembly, includeInternalTypes: true,
+        // Domain validators are the aggregate's own rules, built by it with their mode; only input validators go to DI,
+        // as singletons: a validator compiles its rules' accessors when built, and only reads once built.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true,
             filter: r => r.ValidatorType.Namespace is not { } ns || !(ns.EndsWith(".Domain", StringComparison.Ordinal) || ns.EndsWith(".Regles", StringComparison.Ordinal)));
 
         var parts = context.Mvc.PartManager.ApplicationParts;

@@ -11,20 +11,26 @@ namespace Sigma.Responses.Regles;
 /// </summary>
 public static class Validation
 {
+    // Built once: a validator compiles an accessor for each of its rules, and is then read-only (safe to share).
+    private static readonly ValidateurCandidature CandidatureComplete = new(complet: true);
+    private static readonly ValidateurCandidature CandidatureForme = new(complet: false);
+    private static readonly ValidateurOffre OffreComplete = new(complet: true);
+    private static readonly ValidateurOffre OffreForme = new(complet: false);
+
     public static IReadOnlyList<Manquant> Candidature(DonneesCandidature d, IReadOnlySet<CategoriePiece> pieces) =>
-        Manquants(new ValidateurCandidature(complet: true).Validate(d), OngletCandidature)
+        Manquants(CandidatureComplete.Validate(d), OngletCandidature)
             .Concat(CataloguePieces.Candidature.Where(c => CataloguePieces.Requise(c, d) && !pieces.Contains(c))
                 .Select(c => new Manquant("pieces", $"Piece_{c}", $"Déposez la pièce « {CataloguePieces.Libelle(c)} »."))).ToList();
 
     public static IReadOnlyList<Manquant> FormeCandidature(DonneesCandidature d) =>
-        Manquants(new ValidateurCandidature(complet: false).Validate(d), OngletCandidature);
+        Manquants(CandidatureForme.Validate(d), OngletCandidature);
 
     public static IReadOnlyList<Manquant> Offre(DonneesOffre d, IReadOnlySet<CategoriePiece> pieces) =>
-        Manquants(new ValidateurOffre(complet: true).Validate(d), OngletOffre)
+        Manquants(OffreComplete.Validate(d), OngletOffre)
             .Concat(CataloguePieces.Offre.Where(c => c != CategoriePiece.AutreOffre && !pieces.Contains(c))
                 .Select(c => new Manquant("offre", $"Piece_{c}", $"Déposez la pièce « {CataloguePieces.Libelle(c)} »."))).ToList();
 
-    public static IReadOnlyList<Manquant> FormeOffre(DonneesOffre d) => Manquants(new ValidateurOffre(complet: false).Validate(d), OngletOffre);
+    public static IReadOnlyList<Manquant> FormeOffre(DonneesOffre d) => Manquants(OffreForme.Validate(d), OngletOffre);
 
     private static string OngletCandidature(string champ) =>
         champ.StartsWith("Candidat", StringComparison.Ordinal) ? "candidat"
