@@ -36,8 +36,11 @@ internal static partial class BenchDepot
             var (etapeLente, debitLent) = etapes.MinBy(e => e.Debit);
             // The stage the three others wait for: the request itself, received and cut into its parts by Kestrel as Sigma
             // does it, its bytes thrown away.
-            var reception = await MesurerReceptionAsync(source);
+            var (reception, brute) = await MesurerReceptionAsync(source);
             Console.WriteLine($"Référence, même machine, même exécution — réception HTTP seule (Kestrel et MultipartReader, rien d'autre, même envoi par curl) : {reception:0.0} MiB/s");
+            // The transport's own ceiling: the same bytes as a bare request body (curl -T), not even cut into parts.
+            Console.WriteLine($"Référence, même machine, même exécution — réception HTTP brute (corps seul, sans multipart, curl -T) : {brute:0.0} MiB/s, "
+                + $"soit {brute / debitLent:0.00} de l'étape la plus lente avant tout travail");
 
             await using var base_ = await TestDatabase.CreateAsync();
             await using var smtp = await SmtpDeTest.StartAsync();
@@ -97,8 +100,11 @@ internal static partial class BenchDepot
         }
     }
 
-    /// <summary>The same upload by curl to a bare Kestrel endpoint that reads the multipart body as Sigma does (64 KiB blocks) and keeps nothing.</summary>
-    private static async Task<double> MesurerReceptionAsync(string source)
+    /// <summary>
+    /// The same upload by curl to a bare Kestrel endpoint that reads the multipart body as Sigma does (64 KiB blocks) and
+    /// keeps nothing; then the file as a bare request body (curl -T), read from Kestrel's pipe and dropped.
+    /// </summary>
+    private static async Task<(double Multipart, double Brute)> MesurerReceptionAsync(string source)
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -122,14 +128,32 @@ internal static partial class BenchDepot
             }
             return Microsoft.AspNetCore.Http.Results.Redirect("/");
         });
+        app.MapPut("/brut", async (Microsoft.AspNetCore.Http.HttpContext http) =>
+        {
+            var corps = http.Request.BodyReader;
+            for (var lu = await corps.ReadAsync(); ; lu = await corps.ReadAsync())
+            {
+                corps.AdvanceTo(lu.Buffer.End);
+                if (lu.IsCompleted)
+                {
+                    break;
+                }
+            }
+            return Microsoft.AspNetCore.Http.Results.Redirect("/");
+        });
         await app.StartAsync();
         var url = new Uri($"http://localhost:{port}/recevoir");
         (await CurlAsync(url, "", "-", source)).Code.ShouldBe302("réception seule (échauffement)");
         var chrono = Stopwatch.StartNew();
         (await CurlAsync(url, "", "-", source)).Code.ShouldBe302("réception seule");
         var debit = Taille / 1024d / 1024 / chrono.Elapsed.TotalSeconds;
+        var brut = new Uri($"http://localhost:{port}/brut");
+        (await CurlAsync(brut, "", null, source)).Code.ShouldBe302("réception brute (échauffement)");
+        chrono.Restart();
+        (await CurlAsync(brut, "", null, source)).Code.ShouldBe302("réception brute");
+        var debitBrut = Taille / 1024d / 1024 / chrono.Elapsed.TotalSeconds;
         await app.StopAsync();
-        return debit;
+        return (debit, debitBrut);
     }
 
     /// <summary>1 GiB of incompressible bytes written once to a file curl will read (from the page cache); its SHA-256.</summary>
@@ -184,16 +208,15 @@ internal static partial class BenchDepot
     /// <summary>The upload as a browser's form sends it (token and kind of piece before the file), by curl.</summary>
     private static TimeSpan _cpuCurl;
 
-    private static async Task<(int Code, string Sortie)> CurlAsync(Uri url, string cookies, string jeton, string fichier)
+    /// <param name="jeton">Null: the file is sent as the bare body of a PUT (<c>curl -T</c>), not as a form.</param>
+    private static async Task<(int Code, string Sortie)> CurlAsync(Uri url, string cookies, string? jeton, string fichier)
     {
         // Through sh, whose « times » gives curl's CPU time (a process that has exited has no /proc to read).
         var info = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[]
-                 {
-                     "-c", "curl \"$@\"; times >&2", "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Expect:", "-H", $"Cookie: {cookies}",
-                     "-F", $"__RequestVerificationToken={jeton}", "-F", "categorie=AutreCandidature", "-F", $"fichier=@{fichier};type=application/zip",
-                     url.ToString(),
-                 })
+        string[] corps = jeton is null ? ["-T", fichier]
+            : ["-F", $"__RequestVerificationToken={jeton}", "-F", "categorie=AutreCandidature", "-F", $"fichier=@{fichier};type=application/zip"];
+        foreach (var a in new[] { "-c", "curl \"$@\"; times >&2", "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Expect:", "-H", $"Cookie: {cookies}" }
+                     .Concat(corps).Append(url.ToString()))
         {
             info.ArgumentList.Add(a);
         }
