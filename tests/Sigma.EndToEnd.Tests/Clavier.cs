@@ -24,6 +24,13 @@ internal static class Clavier
           const porteurs = [e, ...(e.labels ?? [])];
           const carte = e.closest('.fr-enlarge-link');
           if (carte) porteurs.push(carte);
+          // A date field's own parts (its day, month and year, its calendar button) each take the focus in turn: the
+          // field must show it when the focus comes in; the browser draws it on the others (a highlighted segment, the
+          // button's ring), which the page's styles cannot see.
+          if (/^(date|time|datetime-local)$/.test(e.type)) {
+            if (trace(getComputedStyle(e))) { e.dataset.sigmaFocusVu = '1'; return null; }
+            if (e.dataset.sigmaFocusVu === '1') return null;
+          }
           if (porteurs.some(montre)) return null;
           const s = getComputedStyle(e);
           return `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} « ${(e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 60)} » : outline ${s.outline}, box-shadow ${s.boxShadow}`;
@@ -119,5 +126,56 @@ internal static class Clavier
         {
             page.FileChooser -= Choisi;
         }
+    }
+
+    /// <summary>
+    /// Reaches a radio group with Tab (the browser stops on one radio of the group: the checked one, or the first), checks
+    /// it with Espace and moves the choice with the arrows to the option labelled <paramref name="libelle"/>.
+    /// </summary>
+    public static async Task CocherAsync(IPage page, ILocator groupe, string libelle)
+    {
+        var element = await groupe.ElementHandleAsync();
+        for (var pas = 0; !await page.EvaluateAsync<bool>("g => g.contains(document.activeElement)", element); pas++)
+        {
+            pas.ShouldBeLessThan(PasMaximum, $"{groupe} n'est pas atteint au clavier sur {page.Url}.");
+            await page.Keyboard.PressAsync("Tab");
+            await FocusVisibleAsync(page);
+        }
+        var option = groupe.GetByLabel(libelle, new() { Exact = true });
+        await page.Keyboard.PressAsync("Space");
+        for (var i = 0; i < 10 && !await option.IsCheckedAsync(); i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+            await FocusVisibleAsync(page);
+        }
+        (await option.IsCheckedAsync()).ShouldBeTrue($"« {libelle} » n'est pas coché au clavier sur {page.Url}.");
+    }
+
+    /// <summary>
+    /// Reaches a date field and types the date's digits segment by segment, as a user does. The segments' order is the
+    /// browser's own (Chromium on Linux keeps it from its build, whatever the page's language): like a user reading the
+    /// field's « jj/mm/aaaa » or « mm/dd/yyyy », the helper first types 01 and 02, reads which became the month, goes back
+    /// to the first segment with the left arrow and types the date in that order. Checks the field then holds the date.
+    /// </summary>
+    public static async Task SaisirDateAsync(IPage page, ILocator champ, DateOnly date)
+    {
+        await AtteindreAsync(page, champ);
+        await page.Keyboard.TypeAsync("01");
+        await page.Keyboard.TypeAsync("02");
+        await page.Keyboard.TypeAsync("2000");
+        var moisDAbord = (await champ.InputValueAsync()) == "2000-01-02";
+        for (var i = 0; i < 2; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowLeft");
+        }
+        var jour = date.Day.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        var mois = date.Month.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var segment in moisDAbord ? new[] { mois, jour } : [jour, mois])
+        {
+            await page.Keyboard.TypeAsync(segment);
+        }
+        await page.Keyboard.TypeAsync(date.Year.ToString("0000", System.Globalization.CultureInfo.InvariantCulture));
+        (await champ.InputValueAsync()).ShouldBe(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await FocusVisibleAsync(page);
     }
 }

@@ -6,7 +6,8 @@ namespace Sigma.EndToEnd.Tests;
 
 /// <summary>
 /// Issue 16: the bidder's journey with the keyboard alone (no click, no text put into a field the focus has not reached):
-/// sign-in, the search, the consultation, the candidature's tabs up to its validation. The focus is visible at every
+/// sign-in, the search, the consultation, the candidature's tabs up to its validation, an offer's five tabs and pieces up
+/// to its validation, the send and its receipt. The focus is visible at every
 /// step, form errors are announced (the field marked invalid and described by its message, a summary in an alert), and
 /// Entrée in a text field runs the form's primary action.
 /// </summary>
@@ -15,7 +16,7 @@ public class ClavierSeulParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaE
     private const string Titre = "Projet Pro — Orientation professionnelle";
 
     [Fact]
-    public async Task A_bidder_signs_in_finds_the_consultation_and_validates_its_candidature_with_the_keyboard_alone()
+    public async Task A_bidder_signs_in_finds_the_consultation_validates_its_candidature_and_sends_an_offer_with_the_keyboard_alone()
     {
         await using var session = await sigma.NouvelleSessionAsync();
         var n = await Navigation.OuvrirAsync(session);
@@ -130,7 +131,103 @@ public class ClavierSeulParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaE
         }
         await ActiverAsync(page, n.Bouton("Valider la candidature"));
         (await n.TexteAsync("h1")).ShouldContain("Validé");
+
+        await OffreEtEnvoiAsync(n);
         n.Problemes.ShouldBeEmpty();
+    }
+
+    /// <summary>From the validated candidature: the offer for lot 1 (its five tabs, its pieces, its validation), then the send and its receipt.</summary>
+    private static async Task OffreEtEnvoiAsync(Navigation n)
+    {
+        var page = n.Page;
+        // Back to the response by the breadcrumb; the lot chosen in its list with the arrows; « Créer une offre » by Entrée.
+        await ActiverAsync(page, page.Locator(".fr-breadcrumb").GetByRole(AriaRole.Link, new() { Name = "2027-PP-003" }));
+        var lot = page.Locator("select#lot");
+        await AtteindreAsync(page, lot);
+        for (var i = 0; i < 10 && !(await lot.EvaluateAsync<string>("s => s.selectedOptions[0].textContent")).StartsWith("Lot 1 —", StringComparison.Ordinal); i++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+        (await lot.EvaluateAsync<string>("s => s.selectedOptions[0].textContent")).ShouldStartWith("Lot 1 —");
+        await ActiverAsync(page, n.Bouton("Créer une offre"));
+
+        // « Offre »: a date typed segment by segment, a wrong end date refused next to its field, Entrée in a field saves.
+        await SaisirAsync(page, n.Champ("Intitulé de l'offre"), "Projet Pro Est");
+        await SaisirAsync(page, n.Champ("Caractéristiques générales de l'offre"), "Parcours de 400 heures, entrées et sorties permanentes.");
+        await SaisirDateAsync(page, n.Champ("Date de début"), new DateOnly(2027, 2, 1));
+        await SaisirDateAsync(page, n.Champ("Date de fin"), new DateOnly(2027, 1, 15));
+        await SaisirAsync(page, n.Champ("Effectif prévu"), "12");
+        await ChargerParAsync(page, "Enter");
+        await ErreurAnnonceeAsync(page, n.Champ("Date de fin"), "La date de fin suit la date de début.");
+        (await n.Champ("Intitulé de l'offre").InputValueAsync()).ShouldBe("Projet Pro Est");
+        await SaisirDateAsync(page, n.Champ("Date de fin"), new DateOnly(2027, 9, 30));
+        await ChargerParAsync(page, "Enter");
+        (await n.TexteAsync("#message")).ShouldContain("enregistré");
+        foreach (var (categorie, nom) in new[] { ("TableauRessourcesHumaines", "RH.pdf"), ("CvEquipe", "CV.pdf"), ("PlateauxTechniques", "Plateaux.pdf"), ("AnnexeTechnique", "Annexe technique.pdf") })
+        {
+            var bloc = page.Locator($"#depot-{categorie}");
+            await ChoisirFichierAsync(page, bloc.GetByLabel(new Regex("^Ajouter un fichier")), EnvoiReponse.Fichier(nom));
+            await ActiverAsync(page, bloc.GetByRole(AriaRole.Button, new() { Name = "Déposer", Exact = true }));
+            (await page.Locator($"#depot-{categorie}").InnerTextAsync()).ShouldContain(nom);
+        }
+
+        // « Prestataires »: the radio groups by Espace and the arrows, the closed list by typing its option.
+        await ActiverAsync(page, page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Prestataires") }));
+        await CocherAsync(page, page.Locator("#Prestataires_AssujettiTva"), "Non");
+        await CocherAsync(page, page.Locator("#Prestataires_Avance"), "Oui");
+        await AtteindreAsync(page, n.Champ("Fréquence de facturation"));
+        await page.Keyboard.TypeAsync("Mensuelle");
+        (await n.Champ("Fréquence de facturation").InputValueAsync()).ShouldBe("Mensuelle");
+        await SaisirAsync(page, n.Champ("Titulaire du compte"), "Formation Occitanie Avenir");
+        await SaisirAsync(page, n.Champ("IBAN"), "FR76 3000 6000 0112 3456 7890 189");
+        await SaisirAsync(page, n.Champ("BIC"), "AGRIFRPP");
+        await CocherAsync(page, page.Locator("#Prestataires_SousTraitance"), "Non");
+        await ActiverAsync(page, n.Bouton("Enregistrer"));
+        (await n.TexteAsync("#message")).ShouldContain("enregistré");
+
+        // « Sites de réalisation ».
+        await ActiverAsync(page, page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { Name = "Sites de réalisation" }));
+        await SaisirAsync(page, n.Champ("Description des locaux"), "Trois salles, dont une informatique.");
+        await SaisirAsync(page, n.Champ("Moyens matériels"), "12 postes, vidéoprojecteurs.");
+        await CocherAsync(page, page.Locator("#Sites_0__AccesTransportsCommun"), "Oui");
+        await SaisirAsync(page, page.GetByLabel(new Regex("^Moyens de transport pour accéder au site")), "Tram 1, arrêt Comédie");
+        await CocherAsync(page, page.Locator("#Sites_0__AccessibleHandicap"), "Oui");
+        await CocherAsync(page, page.Locator("#Sites_0__Hebergement"), "Non");
+        await SaisirAsync(page, n.Champ("Restauration"), "Restaurants à proximité");
+        await ChargerParAsync(page, "Enter");
+        (await n.TexteAsync("#message")).ShouldContain("enregistré");
+
+        // « Informations pédagogiques »: the component's dates, volumes and texts, each module's volume.
+        await ActiverAsync(page, page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("pédagogiques") }));
+        await SaisirDateAsync(page, page.Locator("#Composantes_0__DateDebut"), new DateOnly(2027, 2, 1));
+        await SaisirDateAsync(page, page.Locator("#Composantes_0__DateFin"), new DateOnly(2027, 9, 30));
+        await SaisirAsync(page, page.Locator("#Composantes_0__VolumeHoraire"), "400");
+        await SaisirAsync(page, page.Locator("#Composantes_0__Effectif"), "12");
+        foreach (var (champ, valeur) in new[] { ("Prerequis", "Aucun"), ("Objectifs", "Construire un projet professionnel"), ("ModalitesRecrutement", "Entretien"),
+                     ("ModalitesPedagogiques", "Présentiel et immersions"), ("ResultatsAttendus", "Projet validé"), ("Contenu", "Remise à niveau, immersions") })
+        {
+            await SaisirAsync(page, page.Locator($"#Composantes_0__{champ}"), valeur);
+        }
+        for (var m = 0; m < 4; m++)
+        {
+            await SaisirAsync(page, page.Locator($"#Composantes_0__Modules_{m}__VolumeHoraire"), "100");
+        }
+        await ChargerParAsync(page, "Enter");
+        (await n.TexteAsync("#message")).ShouldContain("enregistré");
+
+        // « Prix », then « Valider » (reached by Tab: Entrée in a field only saves).
+        await ActiverAsync(page, page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { Name = "Prix" }));
+        await SaisirAsync(page, page.Locator("#Prix_PrixUnitaireHt"), "2 400");
+        await SaisirAsync(page, n.Champ("Frais pédagogiques (€)"), "2 000");
+        await SaisirAsync(page, n.Champ("Frais de structure (€)"), "400");
+        await ActiverAsync(page, n.Bouton("Valider"));
+        (await n.TexteAsync("h1")).ShouldContain("Validé");
+
+        // The send: from the response, « Envoyer la réponse », then the definitive confirmation; the receipt shows.
+        await ActiverAsync(page, page.Locator(".fr-breadcrumb").GetByRole(AriaRole.Link, new() { Name = "2027-PP-003" }));
+        await ActiverAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Envoyer la réponse" }));
+        await ActiverAsync(page, n.Bouton("Confirmer l'envoi définitif"));
+        (await n.TexteAsync("#numero-accuse")).ShouldStartWith("AR-2027-PP-003-");
     }
 
     /// <summary>
