@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sigma.BuildingBlocks.Modules;
+using Sigma.BuildingBlocks.Stockage;
 using Sigma.BuildingBlocks.Web;
 using Sigma.Consultations;
 using Sigma.Documents;
@@ -92,6 +94,8 @@ builder.Services.AddHangfireServer(o =>
     o.Queues = ["courriels", "default"];
 });
 builder.Services.AddTransient<PointsDeControleJob>();
+builder.Services.TryAddSingleton<StockageFichiers>();
+builder.Services.AddHostedService<NettoyagePartiels>();
 builder.Services.AddHealthChecks().AddCheck<SanteCheck>("postgresql-hangfire");
 
 var app = builder.Build();

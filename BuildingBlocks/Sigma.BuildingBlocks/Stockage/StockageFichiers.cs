@@ -87,6 +87,37 @@ public sealed class StockageFichiers(IConfiguration configuration)
 
     public void Supprimer(string cle) => File.Delete(Chemin(cle));
 
+    /// <summary>
+    /// Deletes the temporary files of writes that never finished (the node killed or the machine stopped during an
+    /// upload: always encrypted for a bidder's pieces, never recorded) whose last write is older than
+    /// <paramref name="age"/>: a write in progress, on this node or another sharing the folder, touches its file at every
+    /// block and is kept. Returns how many were deleted.
+    /// </summary>
+    public int SupprimerPartielsAbandonnes(TimeSpan age, DateTime maintenantUtc)
+    {
+        if (!Directory.Exists(Racine))
+        {
+            return 0;
+        }
+        var supprimes = 0;
+        foreach (var fichier in Directory.EnumerateFiles(Racine, "*.partiel", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(fichier) < maintenantUtc - age)
+                {
+                    File.Delete(fichier);
+                    supprimes++;
+                }
+            }
+            catch (IOException)
+            {
+                // Finished (renamed) or swept by another node meanwhile.
+            }
+        }
+        return supprimes;
+    }
+
     public Stream Ouvrir(string cle) => new FileStream(Chemin(cle), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
     public bool Existe(string cle) => File.Exists(Chemin(cle));
