@@ -38,6 +38,8 @@ if (Sauvegarde.EstUneCommande(args))
 ConfigurationDeProduction.Verifier(builder);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton(TimeProvider.System);
+// Kestrel reads requests into 64 KiB blocks (its default is 4 KiB): large uploads take sixteen times fewer system calls.
+builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>, BlocsDeReception>();
 
 var mvc = builder.Services.AddControllersWithViews(o =>
     {

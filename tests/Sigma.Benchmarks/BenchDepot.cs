@@ -101,13 +101,15 @@ internal static partial class BenchDepot
     }
 
     /// <summary>
-    /// The same upload by curl to a bare Kestrel endpoint that reads the multipart body as Sigma does (64 KiB blocks) and
-    /// keeps nothing; then the file as a bare request body (curl -T), read from Kestrel's pipe and dropped.
+    /// The same upload by curl to a bare Kestrel endpoint (with the Host's 64 KiB memory blocks) that reads the multipart
+    /// body as Sigma does (64 KiB blocks) and keeps nothing; then the file as a bare request body (curl -T), read from Kestrel's pipe and dropped.
     /// </summary>
     private static async Task<(double Multipart, double Brute)> MesurerReceptionAsync(string source)
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // Kestrel's memory as Sigma's Host sets it (64 KiB blocks).
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>, Sigma.Host.Web.BlocsDeReception>(builder.Services);
         var port = ProcessusSigma.PortLibre();
         builder.WebHost.ConfigureKestrel(k =>
         {
