@@ -102,6 +102,11 @@ builder.Services.AddHealthChecks().AddCheck<SanteCheck>("postgresql-hangfire");
 
 var app = builder.Build();
 database.StopWith(app.Lifetime);
+// First of all: behind a trusted reverse proxy, the client's address and the scheme are the proxy's headers'.
+if (ProxysDeConfiance.Options(app.Configuration) is { } proxys)
+{
+    app.UseForwardedHeaders(proxys);
+}
 
 var fr = new CultureInfo("fr-FR");
 CultureInfo.DefaultThreadCurrentCulture = fr;

@@ -1,4 +1,8 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Sigma.Registration.Tests;
 
@@ -87,5 +91,112 @@ public class LimitesDebitWebTests(SigmaLimite sigma) : IClassFixture<SigmaLimite
         reinitialisation.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         // Pages are still served: only the posts of public forms are counted.
         (await client.GetAsync("/connexion")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
+
+/// <summary>
+/// Sigma behind a reverse proxy at 127.0.0.1 (every test request comes from it), listed in Sigma:ProxysDeConfiance,
+/// with the limit of 3 public form posts a minute per client.
+/// </summary>
+public sealed class SigmaDerriereProxy : SigmaFactory
+{
+    protected override int LimiteParMinute => 3;
+
+    protected override void Configurer(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Sigma:ProxysDeConfiance:0", "127.0.0.1");
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, ConnexionDuProxy>());
+    }
+}
+
+/// <summary>
+/// The test server has no connection: each request is given the proxy's address, as Kestrel would see it, or the one
+/// the test names in <c>X-Test-Connexion</c> (a client reaching Sigma directly, not through the proxy).
+/// </summary>
+internal sealed class ConnexionDuProxy : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((http, suite) =>
+        {
+            http.Connection.RemoteIpAddress = http.Request.Headers.TryGetValue("X-Test-Connexion", out var directe) ? IPAddress.Parse(directe.ToString()) : IPAddress.Loopback;
+            return suite(http);
+        });
+        next(app);
+    };
+}
+
+public class ProxysDeConfianceWebTests(SigmaDerriereProxy sigma) : IClassFixture<SigmaDerriereProxy>
+{
+    private static HttpRequestMessage Connexion(string jeton, string client, string? schema = null, string? connexionDirecte = null)
+    {
+        var requete = new HttpRequestMessage(HttpMethod.Post, "/connexion")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = jeton, ["Identifiant"] = "compte-inconnu", ["MotDePasse"] = "mauvais-mot-de-passe-1",
+            }),
+        };
+        requete.Headers.Add("X-Forwarded-For", client);
+        if (schema is not null)
+        {
+            requete.Headers.Add("X-Forwarded-Proto", schema);
+        }
+        if (connexionDirecte is not null)
+        {
+            requete.Headers.Add("X-Test-Connexion", connexionDirecte);
+        }
+        return requete;
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_client_is_limited_apart_by_its_forwarded_address_and_the_forwarded_scheme_makes_cookies_secure()
+    {
+        var navigateur = sigma.Navigateur();
+        var jeton = await navigateur.JetonAsync("/connexion");
+        for (var i = 0; i < 3; i++)
+        {
+            (await navigateur.SendAsync(Connexion(jeton, "203.0.113.7"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        (await navigateur.SendAsync(Connexion(jeton, "203.0.113.7"))).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        // Another client behind the same proxy has its own count.
+        (await navigateur.SendAsync(Connexion(jeton, "203.0.113.8"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // TLS ended at the proxy: the session cookie of a sign-in through it is marked secure.
+        var https = sigma.Navigateur();
+        var jetonHttps = await https.JetonAsync("/connexion");
+        var requete = new HttpRequestMessage(HttpMethod.Post, "/connexion")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = jetonHttps, ["Identifiant"] = "admin.demo", ["MotDePasse"] = Soumissionnaire.MotDePasse,
+            }),
+        };
+        requete.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        requete.Headers.Add("X-Forwarded-Proto", "https");
+        var connexion = await https.SendAsync(requete);
+        connexion.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        connexion.Headers.GetValues("Set-Cookie").ShouldContain(c => c.Contains("secure", StringComparison.OrdinalIgnoreCase) && !c.StartsWith("sigma.antiforgery", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_forwarded_address_of_a_request_that_does_not_come_from_a_trusted_proxy_is_ignored()
+    {
+        var navigateur = sigma.Navigateur();
+        var jeton = await navigateur.JetonAsync("/connexion");
+        // A client reaching Sigma directly and writing the header itself, a new address each time: counted as itself.
+        for (var i = 0; i < 3; i++)
+        {
+            (await navigateur.SendAsync(Connexion(jeton, $"203.0.113.{50 + i}", connexionDirecte: "198.51.100.1"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        (await navigateur.SendAsync(Connexion(jeton, "203.0.113.99", connexionDirecte: "198.51.100.1"))).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public void A_trusted_proxy_that_is_neither_an_address_nor_a_network_stops_the_start_with_a_french_message()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sigma:ProxysDeConfiance:0"] = "proxy.interne" }).Build();
+        Should.Throw<InvalidOperationException>(() => Sigma.Host.Web.ProxysDeConfiance.Options(configuration)).Message.ShouldContain("« proxy.interne » n'est ni une adresse IP ni un réseau");
+        Sigma.Host.Web.ProxysDeConfiance.Options(new ConfigurationBuilder().Build()).ShouldBeNull();
     }
 }
