@@ -47,11 +47,7 @@ internal static partial class BenchDepot
             await using var hote = await HoteSigma.DemarrerAsync(base_.ConnectionString, smtp.Port, stockage);
             var conteneur = new CookieContainer();
             using var client = NavigateurSigma.Nouveau(hote.Url, conteneur);
-            using (var connexion = await client.ConnecterAsync("admin.demo", "Sigma-Demo-2026!"))
-            {
-                NavigateurSigma.Attendre(connexion, HttpStatusCode.Redirect, "connexion de admin.demo");
-            }
-            var reponseId = await CommencerAsync(client);
+            var reponseId = await ConnecterEtCommencerAsync(client);
             var page = $"/reponses/{reponseId}/candidature/pieces";
             var jeton = await client.JetonAsync(page);
             var url = new Uri(new Uri(hote.Url), $"/reponses/{reponseId}/pieces");
@@ -237,6 +233,16 @@ internal static partial class BenchDepot
         {
             throw new InvalidOperationException($"{etape} : HTTP {code} au lieu de 302");
         }
+    }
+
+    /// <summary>Signs in as the demo organisation's admin and starts a response to 2027-PP-003; returns it.</summary>
+    private static async Task<Guid> ConnecterEtCommencerAsync(HttpClient client)
+    {
+        using (var connexion = await client.ConnecterAsync("admin.demo", "Sigma-Demo-2026!"))
+        {
+            NavigateurSigma.Attendre(connexion, HttpStatusCode.Redirect, "connexion de admin.demo");
+        }
+        return await CommencerAsync(client);
     }
 
     private static async Task<Guid> CommencerAsync(HttpClient client)

@@ -44,11 +44,7 @@ internal static partial class BenchDepot
             {
                 var conteneur = new CookieContainer();
                 using var client = NavigateurSigma.Nouveau(hote.Url, conteneur);
-                using (var connexion = await client.ConnecterAsync("admin.demo", "Sigma-Demo-2026!"))
-                {
-                    NavigateurSigma.Attendre(connexion, HttpStatusCode.Redirect, "connexion de admin.demo");
-                }
-                var reponseId = await CommencerAsync(client);
+                var reponseId = await ConnecterEtCommencerAsync(client);
                 var page = $"/reponses/{reponseId}/candidature/pieces";
                 var url = new Uri(new Uri(hote.Url), $"/reponses/{reponseId}/pieces");
                 var cookies = conteneur.GetCookieHeader(url);

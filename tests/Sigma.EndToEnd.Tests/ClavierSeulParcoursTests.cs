@@ -113,7 +113,7 @@ public class ClavierSeulParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaE
         (await n.Champ("Adresse", page.Locator("#siege")).InputValueAsync()).ShouldBe("12 rue de la Loge");
 
         // « Sites de réalisation », a tab that is a link: Tab and Entrée; Entrée in the last field saves.
-        await ActiverAsync(page, page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { Name = "Sites de réalisation" }));
+        await ActiverAsync(page, Onglet(page, "Sites de réalisation"));
         await SaisirAsync(page, n.Champ("Nom du site"), "12 rue de la Loge");
         await SaisirAsync(page, n.Champ("Code postal"), "34000");
         await SaisirAsync(page, n.Champ("Commune"), "Montpellier");
@@ -121,13 +121,10 @@ public class ClavierSeulParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaE
         (await n.TexteAsync("#message")).ShouldContain("enregistré");
 
         // « Pièces jointes »: each file chosen with Espace on its field, deposited with Entrée on « Déposer ».
-        await ActiverAsync(page, page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { Name = "Pièces jointes" }));
+        await ActiverAsync(page, Onglet(page, "Pièces jointes"));
         foreach (var (categorie, nom) in new[] { ("Pouvoirs", "Pouvoirs.pdf"), ("BilanDreets", "Bilan DREETS 2025.pdf"), ("Qualiopi", "Qualiopi.pdf") })
         {
-            var bloc = page.Locator($"#depot-{categorie}");
-            await ChoisirFichierAsync(page, bloc.GetByLabel(new Regex("^Ajouter un fichier")), EnvoiReponse.Fichier(nom));
-            await ActiverAsync(page, bloc.GetByRole(AriaRole.Button, new() { Name = "Déposer", Exact = true }));
-            (await page.Locator($"#depot-{categorie}").InnerTextAsync()).ShouldContain(nom);
+            await DeposerAsync(page, categorie, nom);
         }
         await ActiverAsync(page, n.Bouton("Valider la candidature"));
         (await n.TexteAsync("h1")).ShouldContain("Validé");
@@ -165,14 +162,11 @@ public class ClavierSeulParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaE
         (await n.TexteAsync("#message")).ShouldContain("enregistré");
         foreach (var (categorie, nom) in new[] { ("TableauRessourcesHumaines", "RH.pdf"), ("CvEquipe", "CV.pdf"), ("PlateauxTechniques", "Plateaux.pdf"), ("AnnexeTechnique", "Annexe technique.pdf") })
         {
-            var bloc = page.Locator($"#depot-{categorie}");
-            await ChoisirFichierAsync(page, bloc.GetByLabel(new Regex("^Ajouter un fichier")), EnvoiReponse.Fichier(nom));
-            await ActiverAsync(page, bloc.GetByRole(AriaRole.Button, new() { Name = "Déposer", Exact = true }));
-            (await page.Locator($"#depot-{categorie}").InnerTextAsync()).ShouldContain(nom);
+            await DeposerAsync(page, categorie, nom);
         }
 
         // « Prestataires »: the radio groups by Espace and the arrows, the closed list by typing its option.
-        await ActiverAsync(page, page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Prestataires") }));
+        await ActiverAsync(page, Onglet(page, new Regex("Prestataires")));
         await CocherAsync(page, page.Locator("#Prestataires_AssujettiTva"), "Non");
         await CocherAsync(page, page.Locator("#Prestataires_Avance"), "Oui");
         await AtteindreAsync(page, n.Champ("Fréquence de facturation"));
@@ -186,7 +180,7 @@ public class ClavierSeulParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaE
         (await n.TexteAsync("#message")).ShouldContain("enregistré");
 
         // « Sites de réalisation ».
-        await ActiverAsync(page, page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { Name = "Sites de réalisation" }));
+        await ActiverAsync(page, Onglet(page, "Sites de réalisation"));
         await SaisirAsync(page, n.Champ("Description des locaux"), "Trois salles, dont une informatique.");
         await SaisirAsync(page, n.Champ("Moyens matériels"), "12 postes, vidéoprojecteurs.");
         await CocherAsync(page, page.Locator("#Sites_0__AccesTransportsCommun"), "Oui");
@@ -198,7 +192,7 @@ public class ClavierSeulParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaE
         (await n.TexteAsync("#message")).ShouldContain("enregistré");
 
         // « Informations pédagogiques »: the component's dates, volumes and texts, each module's volume.
-        await ActiverAsync(page, page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("pédagogiques") }));
+        await ActiverAsync(page, Onglet(page, new Regex("pédagogiques")));
         await SaisirDateAsync(page, page.Locator("#Composantes_0__DateDebut"), new DateOnly(2027, 2, 1));
         await SaisirDateAsync(page, page.Locator("#Composantes_0__DateFin"), new DateOnly(2027, 9, 30));
         await SaisirAsync(page, page.Locator("#Composantes_0__VolumeHoraire"), "400");
@@ -216,7 +210,7 @@ public class ClavierSeulParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaE
         (await n.TexteAsync("#message")).ShouldContain("enregistré");
 
         // « Prix », then « Valider » (reached by Tab: Entrée in a field only saves).
-        await ActiverAsync(page, page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { Name = "Prix" }));
+        await ActiverAsync(page, Onglet(page, "Prix"));
         await SaisirAsync(page, page.Locator("#Prix_PrixUnitaireHt"), "2 400");
         await SaisirAsync(page, n.Champ("Frais pédagogiques (€)"), "2 000");
         await SaisirAsync(page, n.Champ("Frais de structure (€)"), "400");
@@ -253,6 +247,20 @@ public class ClavierSeulParcoursTests(SigmaEnLigne sigma) : IClassFixture<SigmaE
             decrit.ShouldContain(message);
             (await resume.InnerTextAsync()).ShouldContain(message);
         }
+    }
+
+    /// <summary>A tab of the form (a link of the tab bar), by its name.</summary>
+    private static ILocator Onglet(IPage page, string nom) => page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { Name = nom });
+
+    private static ILocator Onglet(IPage page, Regex nom) => page.Locator("nav.sigma-onglets").GetByRole(AriaRole.Link, new() { NameRegex = nom });
+
+    /// <summary>A piece: its file chosen with Espace on its field, deposited with Entrée on « Déposer », then listed.</summary>
+    private static async Task DeposerAsync(IPage page, string categorie, string nom)
+    {
+        var bloc = page.Locator($"#depot-{categorie}");
+        await ChoisirFichierAsync(page, bloc.GetByLabel(new Regex("^Ajouter un fichier")), EnvoiReponse.Fichier(nom));
+        await ActiverAsync(page, bloc.GetByRole(AriaRole.Button, new() { Name = "Déposer", Exact = true }));
+        (await page.Locator($"#depot-{categorie}").InnerTextAsync()).ShouldContain(nom);
     }
 
     /// <summary>Reaches an in-page link and follows it with Entrée (no page load).</summary>
